@@ -1,0 +1,77 @@
+namespace AiMemory.Reference.Faults;
+
+/// <summary>
+/// Known regressions, switched on by AI_MEMORY_REFERENCE_FAULTS (a comma list). Unset = the honest node.
+/// Each switch changes behaviour only through the public contract; README.md's table names the gate fact
+/// each one must turn red (or, for the benign ones, must leave green).
+/// </summary>
+public sealed class FaultSwitches
+{
+    public const string EnvironmentVariable = "AI_MEMORY_REFERENCE_FAULTS";
+
+    // Federation (Phase 2 / Phase 4)
+    public const string FanoutDropLastPeer = "fanout_drop_last_peer";
+    public const string Quorum201WithoutPeers = "quorum_201_without_peers";
+    public const string QuorumLeaderNotCounted = "quorum_leader_not_counted";
+    public const string AckBeforeCommit = "ack_before_commit";
+    public const string NoCatchupNoStragglers = "no_catchup_no_stragglers";
+    public const string FanoutHangAfterPeerFailure = "fanout_hang_after_peer_failure";
+    public const string SourceWithoutChaos = "source_without_chaos";
+
+    // Functional (Phase 1)
+    public const string BackupNoManifest = "backup_no_manifest";
+    public const string BackupKeepTwo = "backup_keep_two";
+    public const string Mcp20Tools = "mcp_20_tools";
+    public const string CuratorRealError = "curator_real_error";
+    public const string RecallFindsNothing = "recall_finds_nothing";
+    public const string StatsTotalZero = "stats_total_zero";
+
+    // Migration (Phase 3)
+    public const string MigrateDropEvery100th = "migrate_drop_every_100th";
+    public const string MigrateRerunDuplicates = "migrate_rerun_duplicates";
+    public const string MigrateCorruptContent = "migrate_corrupt_content";
+
+    // Benign variants: the gate must stay green.
+    public const string ListPageCap20 = "list_page_cap_20";
+    public const string PeerAssignsOwnIds = "peer_assigns_own_ids";
+    public const string QuorumReasonUnreachable = "quorum_reason_unreachable";
+    public const string HeadBodies = "head_bodies";
+    public const string SlowStart5s = "slow_start_5s";
+
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
+    {
+        FanoutDropLastPeer, Quorum201WithoutPeers, QuorumLeaderNotCounted, AckBeforeCommit,
+        NoCatchupNoStragglers, FanoutHangAfterPeerFailure, SourceWithoutChaos,
+        BackupNoManifest, BackupKeepTwo, Mcp20Tools, CuratorRealError, RecallFindsNothing, StatsTotalZero,
+        MigrateDropEvery100th, MigrateRerunDuplicates, MigrateCorruptContent,
+        ListPageCap20, PeerAssignsOwnIds, QuorumReasonUnreachable, HeadBodies, SlowStart5s,
+    };
+
+    private readonly HashSet<string> _on;
+
+    private FaultSwitches(HashSet<string> on) => _on = on;
+
+    public static FaultSwitches Honest { get; } = new([]);
+
+    /// <summary>The process-wide switches, read once from the environment.</summary>
+    public static FaultSwitches Current { get; } = FromEnvironment();
+
+    public bool IsOn(string name) => _on.Contains(name);
+
+    public IReadOnlyCollection<string> Active => _on;
+
+    public static FaultSwitches Parse(string? list)
+    {
+        var on = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // An unknown name is a typo in a self-test, never something to ignore silently.
+            if (!Known.Contains(raw))
+                throw new ArgumentException($"{EnvironmentVariable}: unknown fault switch '{raw}' (known: {string.Join(", ", Known.Order())})");
+            on.Add(raw);
+        }
+        return new FaultSwitches(on);
+    }
+
+    private static FaultSwitches FromEnvironment() => Parse(Environment.GetEnvironmentVariable(EnvironmentVariable));
+}

@@ -1,0 +1,1 @@
+return await AiMemory.Reference.Cli.CommandLine.RunAsync(args);
