@@ -78,6 +78,8 @@ public sealed record NewMemory
     public JsonObject Metadata { get; init; } = new();
     /// <summary>The resolved writer id; null leaves metadata untouched (bulk create).</summary>
     public string? AgentId { get; init; }
+    /// <summary>The id a new row gets; null = a fresh UUID. An upsert onto an existing row keeps that row's id.</summary>
+    public string? Id { get; init; }
 }
 
 public sealed record UpsertResult(Memory Stored, bool Existed);

@@ -1,0 +1,63 @@
+namespace AiMemory.Reference.Cli;
+
+/// <summary>
+/// $HOME/.config/ai-memory/config.toml (contract §3.1): written with commented defaults when missing — best effort, an
+/// unwritable HOME never fails a command — and read unless AI_MEMORY_NO_CONFIG is set. Only `db` matters here.
+/// </summary>
+public static class ConfigFile
+{
+    private const string Defaults = """
+        # ai-memory configuration (written with defaults on first run; every key is optional)
+        # tier = "semantic"            # keyword | semantic | smart | autonomous
+        # db = "ai-memory.db"          # used only when --db / AI_MEMORY_DB are not given
+        # api_key = ""                 # when set, HTTP requests need X-API-Key
+        # ollama_url = "http://localhost:11434"
+        # archive_on_gc = true
+        #
+        # [ttl]
+        # short_secs = 21600
+        # mid_secs = 604800
+        """;
+
+    private static string? _db;
+
+    public static string? PathOnDisk
+    {
+        get
+        {
+            var home = Environment.GetEnvironmentVariable("HOME");
+            return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".config", "ai-memory", "config.toml");
+        }
+    }
+
+    public static void Load()
+    {
+        if (PathOnDisk is not { } path) return;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, Defaults + "\n");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
+
+        if (Environment.GetEnvironmentVariable("AI_MEMORY_NO_CONFIG") is not null) return;
+        try
+        {
+            foreach (var raw in File.ReadLines(path))
+            {
+                var line = raw.Trim();
+                if (line.StartsWith('[')) break; // top-level keys only
+                if (line.StartsWith("db", StringComparison.Ordinal) && line.IndexOf('=') is var eq and > 0 && line[..eq].Trim() == "db")
+                    _db = line[(eq + 1)..].Trim().Trim('"');
+            }
+            Console.Error.WriteLine($"ai-memory: loaded config from {path}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+
+    public static string ResolveDb(string chosen, bool explicitlyGiven) =>
+        explicitlyGiven || string.IsNullOrEmpty(_db) ? chosen : _db;
+}

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using AiMemory.Reference.Faults;
+using AiMemory.Reference.Model;
+
+namespace AiMemory.Reference.Federation;
+
+/// <summary>
+/// The leader's fan-out after its durable local commit (contract §2.2): push the stored memory to every peer in
+/// parallel, count any 2xx as an ack, stop at W (leader included), all answered, or the deadline. Stragglers keep
+/// running in the background so a slow third peer still converges; nothing is rolled back.
+/// </summary>
+public sealed class QuorumWriter(FederationOptions options, FaultSwitches faults)
+{
+    // fanout_hang_after_peer_failure: peers that failed once; later pushes to them never complete.
+    private readonly ConcurrentDictionary<string, bool> _poisoned = new(StringComparer.Ordinal);
+
+    public FederationOptions Options => options;
+
+    /// <summary>What a 201 claims without waiting (ack_before_commit).</summary>
+    public int ClaimedAcks => options.W;
+
+    public async Task<QuorumOutcome> ReplicateAsync(Memory stored)
+    {
+        var hang = faults.IsOn(FaultSwitches.FanoutHangAfterPeerFailure);
+        var needed = faults.IsOn(FaultSwitches.Quorum201WithoutPeers) ? 1 : options.W;
+        var local = faults.IsOn(FaultSwitches.QuorumLeaderNotCounted) ? 0 : 1;
+        // no_catchup_no_stragglers: the B12 regression cancelled the pushes still in flight once quorum was met.
+        // Not disposed here: pushes still in flight hold its token after this method returns.
+        var stragglers = new CancellationTokenSource();
+        var cancelStragglers = faults.IsOn(FaultSwitches.NoCatchupNoStragglers);
+
+        // fanout_drop_last_peer: the last peer is held back and only asked when the others cannot make quorum.
+        var holdLast = faults.IsOn(FaultSwitches.FanoutDropLastPeer) && options.Peers.Count > 1;
+        var first = holdLast ? options.Peers.Take(options.Peers.Count - 1) : options.Peers;
+        string? held = holdLast ? options.Peers[^1] : null;
+
+        var pending = first.Select(p => Push(p, stored, hang, stragglers.Token)).ToList();
+        var deadline = hang ? Task.Delay(Timeout.Infinite) : Task.Delay(options.Timeout);
+        var acks = 0;
+        var deadlinePassed = false;
+        while (true)
+        {
+            if (pending.Count == 0)
+            {
+                if (held is not null && local + acks < needed)
+                {
+                    pending.Add(Push(held, stored, hang, stragglers.Token));
+                    held = null;
+                    continue;
+                }
+                break;
+            }
+            var done = await Task.WhenAny(pending.Append(deadline));
+            if (done == deadline)
+            {
+                deadlinePassed = true;
+                break;
+            }
+            pending.Remove((Task<bool>)done);
+            if (await (Task<bool>)done) acks++;
+            // The B22 hang waited for every peer; the honest leader stops as soon as W is reached.
+            if (!hang && local + acks >= needed) break;
+        }
+
+        var got = local + acks;
+        if (got >= needed)
+        {
+            if (cancelStragglers) stragglers.Cancel();
+            return new QuorumOutcome(true, got, needed, null);
+        }
+        var reason = faults.IsOn(FaultSwitches.QuorumReasonUnreachable) || (deadlinePassed && acks == 0 && pending.Count > 0)
+            ? QuorumOutcome.Unreachable
+            : QuorumOutcome.Timeout;
+        return new QuorumOutcome(false, got, needed, reason);
+    }
+
+    private Task<bool> Push(string peer, Memory stored, bool hang, CancellationToken stragglers)
+    {
+        if (hang && _poisoned.ContainsKey(peer)) return new TaskCompletionSource<bool>().Task; // never completes
+        return PushAndRecord(peer, stored, hang, stragglers);
+    }
+
+    private async Task<bool> PushAndRecord(string peer, Memory stored, bool hang, CancellationToken stragglers)
+    {
+        var ok = await PeerClient.PushAsync(peer, options.SenderId, stored, options.Timeout, stragglers);
+        if (!ok && hang) _poisoned[peer] = true;
+        return ok;
+    }
+}

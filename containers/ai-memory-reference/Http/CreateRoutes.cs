@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AiMemory.Reference.Storage;
+
+namespace AiMemory.Reference.Http;
+
+/// <summary>POST /api/v1/memories (the only write that fans out) and POST /api/v1/memories/bulk.</summary>
+public static class CreateRoutes
+{
+    public const int MaxBulk = 1000;
+
+    public static async Task Create(HttpContext ctx, NodeContext node)
+    {
+        var parsed = CreateBody.Parse(await RequestBody.ReadJsonAsync(ctx), node.Faults);
+        var agentId = Identity.Resolve(ctx, parsed.BodyAgentId);
+        var memory = parsed.Memory with { AgentId = agentId };
+        node.Metrics.Created();
+
+        if (node.Deferred is { } deferred)
+        {
+            // ack_before_commit: acknowledged before anything is durable anywhere.
+            var id = Guid.NewGuid().ToString();
+            deferred.Enqueue(memory with { Id = id });
+            var early = Accepted(id, memory.Tier, memory.Namespace, memory.Title, agentId);
+            if (node.Federation is { } f) early["quorum_acks"] = f.ClaimedAcks;
+            await Reply.Json(ctx, 201, early);
+            return;
+        }
+
+        var contradictions = ContradictionProbe.Find(node.Store, memory.Title, memory.Namespace);
+        var stored = node.Store.Upsert(memory).Stored;
+        var body = Accepted(stored.Id, stored.Tier, stored.Namespace, stored.Title, agentId);
+        if (contradictions.Count > 0) body["potential_contradictions"] = new JsonArray(contradictions.Select(c => (JsonNode)c).ToArray());
+
+        if (node.Federation is { } federation)
+        {
+            var outcome = await federation.ReplicateAsync(stored);
+            node.Metrics.Quorum(outcome.Met);
+            if (!outcome.Met)
+            {
+                // The local row stays: v0.6.0 never rolls back (contract §2.2 step 7).
+                ctx.Response.Headers.RetryAfter = "2";
+                await Reply.Json(ctx, 503, new JsonObject
+                {
+                    ["error"] = "quorum_not_met", ["got"] = outcome.Got, ["needed"] = outcome.Needed, ["reason"] = outcome.Reason,
+                });
+                return;
+            }
+            body["quorum_acks"] = outcome.Got;
+        }
+        await Reply.Json(ctx, 201, body);
+    }
+
+    /// <summary>Local only, no fan-out; metadata stored as sent (no agent_id stamping).</summary>
+    public static async Task Bulk(HttpContext ctx, NodeContext node)
+    {
+        var body = await RequestBody.ReadJsonAsync(ctx);
+        if (body.ValueKind != JsonValueKind.Array) throw Rejection.WrongShape("invalid type: expected a sequence");
+        if (body.GetArrayLength() > MaxBulk) throw Rejection.BadRequest($"bulk create accepts at most {MaxBulk} memories");
+
+        // Shape errors reject the whole request (serde reads the array first); field errors are per item.
+        var items = body.EnumerateArray().Select(item =>
+        {
+            try { return (Memory: CreateBody.Parse(item, node.Faults).Memory, Error: (string?)null); }
+            catch (Rejection r) when (r.Json) { return (Memory: (NewMemory?)null, Error: r.Message); }
+        }).ToList();
+
+        var created = new JsonArray();
+        var errors = new JsonArray();
+        foreach (var (memory, error) in items)
+        {
+            if (memory is null) errors.Add(error);
+            else created.Add(node.Store.Upsert(memory).Stored.Id);
+        }
+        await Reply.Json(ctx, 200, new JsonObject { ["created"] = created.Count, ["ids"] = created, ["errors"] = errors });
+    }
+
+    private static JsonObject Accepted(string id, string tier, string ns, string title, string agentId) => new()
+    {
+        ["id"] = id, ["tier"] = tier, ["namespace"] = ns, ["title"] = title, ["agent_id"] = agentId,
+    };
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using AiMemory.Reference.Storage;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace AiMemory.Reference.Http;
+
+/// <summary>
+/// Builds the Kestrel app: every v0.6.0 route the gate can reach, each a plain RequestDelegate so ASP.NET's own
+/// binding never answers for us (no ProblemDetails). Unknown routes and wrong methods get routing's empty 404/405.
+/// </summary>
+public static class NodeServer
+{
+    public static WebApplication Build(NodeContext node, string host, int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.AddServerHeader = false;
+            // The 2 MiB contract limit is enforced by RequestBody, which drains a little further to answer 413 cleanly.
+            o.Limits.MaxRequestBodySize = 32 * 1024 * 1024;
+            o.Listen(Address(host), port, l => l.Protocols = HttpProtocols.Http1);
+        });
+        // Signals are ours (ServeCommand): SIGTERM just ends the process, SIGINT drains gracefully.
+        builder.Services.AddSingleton<IHostLifetime, SilentLifetime>();
+
+        var app = builder.Build();
+        app.Use(async (ctx, next) =>
+        {
+            node.Metrics.Request();
+            await ErrorBoundary.RunAsync(ctx, next);
+        });
+        Map(app, node);
+        return app;
+    }
+
+    private static void Map(WebApplication app, NodeContext node)
+    {
+        void Route(string method, string pattern, Func<HttpContext, NodeContext, Task> handler) =>
+            app.MapMethods(pattern, [method], (RequestDelegate)(ctx => handler(ctx, node)));
+
+        Route("GET", "/api/v1/health", ReadRoutes.Health);
+        Route("GET", "/metrics", ReadRoutes.Metrics);
+        Route("GET", "/api/v1/metrics", ReadRoutes.Metrics);
+        Route("GET", "/api/v1/memories", MemoryRoutes.List);
+        Route("POST", "/api/v1/memories", CreateRoutes.Create);
+        Route("POST", "/api/v1/memories/bulk", CreateRoutes.Bulk);
+        Route("GET", "/api/v1/memories/{id}", MemoryRoutes.Get);
+        Route("PUT", "/api/v1/memories/{id}", MemoryRoutes.Update);
+        Route("DELETE", "/api/v1/memories/{id}", MemoryRoutes.Delete);
+        Route("POST", "/api/v1/memories/{id}/promote", MemoryRoutes.Promote);
+        Route("GET", "/api/v1/stats", ReadRoutes.Stats);
+        Route("GET", "/api/v1/namespaces", ReadRoutes.Namespaces);
+        Route("GET", "/api/v1/recall", RecallRoutes.RecallGet);
+        Route("POST", "/api/v1/recall", RecallRoutes.RecallPost);
+        Route("GET", "/api/v1/search", RecallRoutes.Search);
+        Route("POST", "/api/v1/sync/push", SyncRoutes.Push);
+        Route("GET", "/api/v1/sync/since", SyncRoutes.Since);
+    }
+
+    private static IPAddress Address(string host) =>
+        host == "localhost" ? IPAddress.Loopback
+        : IPAddress.TryParse(host, out var ip) ? ip
+        : Dns.GetHostAddresses(host).FirstOrDefault() ?? throw new ArgumentException($"cannot resolve --host {host}");
+
+    /// <summary>No console lifetime: no Ctrl+C hook, no status lines.</summary>
+    private sealed class SilentLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Ensures a Debian bookworm base image exists and prints its name on the last stdout line.
+#   base-image.sh            SHIPGATE_BASE_IMAGE (default debian:bookworm-slim) if present or pullable,
+#                            else the offline image shipgate/bookworm:offline (built once with debootstrap)
+#   base-image.sh --offline  the offline image only (the Postgres image is built from it)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$here/lib.sh"
+
+offline=shipgate/bookworm:offline
+# What the offline image holds beyond minbase: what the gate's faults need (tini, faketime, iptables,
+# iproute2, procps), what a node needs (ca-certificates, libicu72, sqlite3) and Postgres for the Postgres image.
+packages=ca-certificates,tini,faketime,iptables,iproute2,procps,postgresql-15,libicu72,sqlite3
+
+# The machine's own Debian mirror for bookworm, read from its apt sources (one-line and deb822 formats).
+debian_mirror() {
+  if [[ -n "${SHIPGATE_DEBIAN_MIRROR:-}" ]]; then echo "$SHIPGATE_DEBIAN_MIRROR"; return; fi
+  local files=(/etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources) existing=() f
+  for f in "${files[@]}"; do [[ -f $f ]] && existing+=("$f"); done
+  [[ ${#existing[@]} -gt 0 ]] || return 1
+  awk '
+    function flush() { if (types ~ /(^| )deb( |$)/ && (" " suites " ") ~ / bookworm /) { split(uris, u, " "); print u[1]; found = 1; exit } types = uris = suites = "" }
+    /^[[:space:]]*#/ { next }
+    /^deb[[:space:]]/ { i = 2; if ($i ~ /^\[/) while ($i !~ /\]$/) i++; if ($i ~ /^\[|\]$/) i++; if ($(i + 1) == "bookworm") { print $i; found = 1; exit } next }
+    /^Types:/  { sub(/^Types:[[:space:]]*/, "");  types = $0; next }
+    /^URIs:/   { sub(/^URIs:[[:space:]]*/, "");   uris = $0; next }
+    /^Suites:/ { sub(/^Suites:[[:space:]]*/, ""); suites = $0; next }
+    /^[[:space:]]*$/ { flush() }
+    ENDFILE { flush() }
+    END { exit !found }' "${existing[@]}"
+}
+
+# --one-file-system: never follow a proc/sys mount a failed debootstrap may have left behind.
+remove_rootfs() {
+  [[ -n "${dir:-}" ]] || return 0
+  umount -R "$dir/proc" "$dir/sys" 2>/dev/null || true
+  as_root rm -rf --one-file-system "$dir" "$dir.log"
+}
+
+build_offline() {
+  # One build at a time; a second caller waits, then finds the image.
+  exec 9>/tmp/shipgate-base-image.lock
+  flock 9
+  have_image "$offline" && return 0
+  apt_ensure debootstrap
+  local mirror started=$EPOCHREALTIME
+  mirror=$(debian_mirror) || die "no Debian bookworm mirror in /etc/apt/sources*; set SHIPGATE_DEBIAN_MIRROR"
+  dir=$(mktemp -d /var/tmp/shipgate-rootfs.XXXXXX)  # global: the EXIT trap needs it after we return
+  trap remove_rootfs EXIT
+  log "debootstrap bookworm from $mirror into $dir"
+  as_root debootstrap --variant=minbase --include="$packages" bookworm "$dir" "$mirror" >"$dir.log" 2>&1 \
+    || { tail -n 30 "$dir.log" >&2; die "debootstrap failed (log: $dir.log)"; }
+  rm -f "$dir.log"
+  # The image needs neither the downloaded .debs, the package lists nor the cluster Debian's postinst created.
+  rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/* \
+    "$dir"/var/lib/postgresql/15/main "$dir"/etc/postgresql/15/main
+  log "debootstrap done in $(since "$started") s; importing"
+  # An imported image has no config: give it the PATH, locale and command a pulled Debian image has.
+  tar --numeric-owner -C "$dir" -c . | docker import \
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV LANG=C.UTF-8' \
+    --change 'LABEL shipgate.image=base' \
+    --change 'CMD ["bash"]' - "$offline" >/dev/null
+  log "built $offline in $(since "$started") s"
+}
+
+if [[ "${1:-}" == --offline ]]; then
+  have_image "$offline" || build_offline
+  echo "$offline"; exit 0
+fi
+
+name=${SHIPGATE_BASE_IMAGE:-debian:bookworm-slim}
+if have_image "$name"; then echo "$name"; exit 0; fi
+if [[ "$name" == "$offline" ]]; then build_offline; echo "$offline"; exit 0; fi
+# Without a registry the default is never present: don't wait for a pull again once the offline image exists.
+if [[ -z "${SHIPGATE_BASE_IMAGE:-}" ]] && have_image "$offline"; then echo "$offline"; exit 0; fi
+if try_pull "$name"; then echo "$name"; exit 0; fi
+[[ -z "${SHIPGATE_BASE_IMAGE:-}" ]] || die "SHIPGATE_BASE_IMAGE=$name is neither present nor pullable"
+log "$name cannot be pulled; building the offline equivalent $offline (once)"
+build_offline
+echo "$offline"

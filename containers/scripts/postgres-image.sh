@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Ensures a Postgres image Testcontainers.PostgreSql works with unchanged; prints its name on the last stdout line.
+# SHIPGATE_POSTGRES_IMAGE (default postgres:16) if present or pullable, else shipgate/postgres:offline, built
+# without network from the offline base and containers/images/postgres/.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$here/lib.sh"
+
+offline=shipgate/postgres:offline
+recipe="$here/../images/postgres"
+
+build_offline() {
+  local base stamp started=$EPOCHREALTIME
+  base=$(bash "$here/base-image.sh" --offline | tail -n 1)
+  # The recipe files and the base image's id: a changed entrypoint or a rebuilt base means a rebuild.
+  stamp=$( { cat "$recipe"/*; docker image inspect -f '{{.Id}}' "$base"; } | sha256sum | cut -c1-16)
+  if [[ $(docker image inspect -f '{{index .Config.Labels "shipgate.recipe"}}' "$offline" 2>/dev/null) == "$stamp" ]]; then
+    return 0
+  fi
+  log "building $offline from $base"
+  docker_build -q --build-arg BASE_IMAGE="$base" --label shipgate.recipe="$stamp" \
+    -t "$offline" "$recipe" >/dev/null
+  log "built $offline in $(since "$started") s"
+}
+
+name=${SHIPGATE_POSTGRES_IMAGE:-postgres:16}
+if have_image "$name" && [[ "$name" != "$offline" ]]; then echo "$name"; exit 0; fi
+if [[ "$name" == "$offline" ]] || { [[ -z "${SHIPGATE_POSTGRES_IMAGE:-}" ]] && have_image "$offline"; }; then
+  build_offline; echo "$offline"; exit 0
+fi
+if try_pull "$name"; then echo "$name"; exit 0; fi
+[[ -z "${SHIPGATE_POSTGRES_IMAGE:-}" ]] || die "SHIPGATE_POSTGRES_IMAGE=$name is neither present nor pullable"
+log "$name cannot be pulled; building the offline equivalent $offline"
+build_offline
+echo "$offline"

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace AiMemory.Reference.Tests.Support;
+
+/// <summary>
+/// One published reference node as a local process: `ai-memory serve` on a free loopback port, its own database
+/// and HOME in a temp directory. Start waits for a healthy answer; Kill is SIGKILL; Dispose kills and cleans up.
+/// </summary>
+public sealed class NodeProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(30);
+    private readonly string _dir;
+    private readonly IReadOnlyList<string> _serveArgs;
+    private readonly string? _faults;
+    private Process? _process;
+
+    private NodeProcess(int port, IReadOnlyList<string> serveArgs, string? faults)
+    {
+        Port = port;
+        _serveArgs = serveArgs;
+        _faults = faults;
+        _dir = Directory.CreateTempSubdirectory("ai-memory-node-").FullName;
+        Client = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public int Port { get; }
+    public string Url => $"http://127.0.0.1:{Port}";
+    public string DbPath => Path.Combine(_dir, "node.db");
+    public HttpClient Client { get; }
+    public int? Pid => _process is { HasExited: false } p ? p.Id : null;
+    /// <summary>How long the last Start took from process launch to the first healthy answer.</summary>
+    public TimeSpan StartupTime { get; private set; }
+
+    /// <summary>Starts a node; serveArgs follow `serve --host 127.0.0.1 --port N`. faults sets AI_MEMORY_REFERENCE_FAULTS.</summary>
+    public static async Task<NodeProcess> StartAsync(IReadOnlyList<string>? serveArgs = null, string? faults = null, int? port = null)
+    {
+        var node = new NodeProcess(port ?? FreePort(), serveArgs ?? [], faults);
+        await node.RestartAsync();
+        return node;
+    }
+
+    /// <summary>Starts (again) on the same port and database; waits for health.</summary>
+    public async Task RestartAsync(bool waitHealthy = true)
+    {
+        Kill();
+        var psi = new ProcessStartInfo(PublishedNode.Path)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { "serve", "--host", "127.0.0.1", "--port", Port.ToString() }.Concat(_serveArgs)) psi.ArgumentList.Add(a);
+        psi.Environment["AI_MEMORY_DB"] = DbPath;
+        psi.Environment["HOME"] = _dir;
+        psi.Environment["AI_MEMORY_NO_CONFIG"] = "1";
+        psi.Environment["AI_MEMORY_REFERENCE_FAULTS"] = _faults ?? "";
+        var clock = Stopwatch.StartNew();
+        _process = Process.Start(psi) ?? throw new InvalidOperationException("could not start " + PublishedNode.Path);
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        if (!waitHealthy) return;
+        var healthy = await Poll.UntilAsync(async () => await IsHealthyAsync(), ReadyDeadline);
+        if (!healthy.Met)
+            throw new TimeoutException($"node on port {Port} not healthy after {ReadyDeadline.TotalSeconds} s (exited: {_process.HasExited})");
+        StartupTime = clock.Elapsed;
+    }
+
+    public async Task<bool> IsHealthyAsync()
+    {
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            using var r = await Client.GetAsync("/api/v1/health", cts.Token);
+            return r.StatusCode == HttpStatusCode.OK && (await r.Content.ReadAsStringAsync(cts.Token)).Contains("\"ok\"");
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SIGKILL, as the chaos harness does.</summary>
+    public void Kill()
+    {
+        if (_process is null) return;
+        try
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        _process.Dispose();
+        _process = null;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        Client.Dispose();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A loopback port nobody listens on right now (also used as a "dead peer" address).</summary>
+    public static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
