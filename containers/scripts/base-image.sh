@@ -13,22 +13,33 @@ offline=shipgate/bookworm:offline
 # iproute2, procps), what a node needs (ca-certificates, libicu72, sqlite3) and Postgres for the Postgres image.
 packages=ca-certificates,tini,faketime,iptables,iproute2,procps,postgresql-15,libicu72,sqlite3
 
-# The machine's own Debian mirror for bookworm, read from its apt sources (one-line and deb822 formats).
+# The machine's own Debian mirror, read from its apt sources (one-line and deb822 formats): the URI of a
+# bookworm entry, else (on another Debian release) of its first plain release entry, e.g. trixie.
 debian_mirror() {
   if [[ -n "${SHIPGATE_DEBIAN_MIRROR:-}" ]]; then echo "$SHIPGATE_DEBIAN_MIRROR"; return; fi
   local files=(/etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources) existing=() f
   for f in "${files[@]}"; do [[ -f $f ]] && existing+=("$f"); done
   [[ ${#existing[@]} -gt 0 ]] || return 1
-  awk '
-    function flush() { if (types ~ /(^| )deb( |$)/ && (" " suites " ") ~ / bookworm /) { split(uris, u, " "); print u[1]; found = 1; exit } types = uris = suites = "" }
+  local debian=0
+  grep -qx 'ID=debian' /etc/os-release 2>/dev/null && debian=1
+  # Portable awk (Debian's default is mawk): state is flushed at each file's start, blank lines and the end.
+  awk -v debian="$debian" '
+    function consider(uri, suites,   n, s, k) {
+      n = split(suites, s, " ")
+      for (k = 1; k <= n; k++) {
+        if (s[k] == "bookworm" && bookworm == "") bookworm = uri
+        if (debian && s[k] !~ /-/ && uri !~ /security/ && other == "") other = uri
+      }
+    }
+    function flush(   u) { if (types ~ /(^| )deb( |$)/) { split(uris, u, " "); consider(u[1], suites) } types = uris = suites = "" }
+    FNR == 1 { flush() }
     /^[[:space:]]*#/ { next }
-    /^deb[[:space:]]/ { i = 2; if ($i ~ /^\[/) while ($i !~ /\]$/) i++; if ($i ~ /^\[|\]$/) i++; if ($(i + 1) == "bookworm") { print $i; found = 1; exit } next }
+    /^deb[[:space:]]/ { i = 2; if ($i ~ /^\[/) while ($i !~ /\]$/) i++; if ($i ~ /^\[|\]$/) i++; consider($i, $(i + 1)); next }
     /^Types:/  { sub(/^Types:[[:space:]]*/, "");  types = $0; next }
     /^URIs:/   { sub(/^URIs:[[:space:]]*/, "");   uris = $0; next }
     /^Suites:/ { sub(/^Suites:[[:space:]]*/, ""); suites = $0; next }
     /^[[:space:]]*$/ { flush() }
-    ENDFILE { flush() }
-    END { exit !found }' "${existing[@]}"
+    END { flush(); m = (bookworm != "" ? bookworm : other); if (m == "") exit 1; print m }' "${existing[@]}"
 }
 
 # --one-file-system: never follow a proc/sys mount a failed debootstrap may have left behind.

@@ -31,9 +31,17 @@ wait_for_engine() {
 
 start_dockerd() {
   log "starting dockerd --storage-driver=$1 (log: $dockerd_log)"
-  # setsid + nohup: the engine must outlive this shell and the CI step that started it.
-  as_root setsid nohup dockerd --storage-driver="$1" >>"$dockerd_log" 2>&1 </dev/null &
-  disown || true
+  local sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  # setsid + nohup: the engine must outlive this shell and the CI step that started it. Every inherited
+  # descriptor is closed first, so no caller's pipe stays open (and no CI log waits) for the engine's lifetime.
+  (
+    for fd in /proc/"$BASHPID"/fd/*; do
+      fd=${fd##*/}
+      if ((fd > 2)); then eval "exec $fd>&-"; fi
+    done
+    exec "${sudo[@]}" setsid nohup dockerd --storage-driver="$1"
+  ) >>"$dockerd_log" 2>&1 </dev/null &
 }
 
 if answers; then report; exit 0; fi

@@ -15,7 +15,8 @@ as_root() {
   fi
 }
 
-# Installs Debian packages that are missing. `apt-get update` runs only when something must be installed.
+# Installs Debian packages that are missing. `apt-get update` runs only when something must be installed
+# (and the lists are older than an hour).
 # Waits for another apt/dpkg holding the lock rather than failing.
 apt_ensure() {
   local missing=() pkg
@@ -25,7 +26,11 @@ apt_ensure() {
   [[ ${#missing[@]} -eq 0 ]] && return 0
   command -v apt-get >/dev/null || die "missing ${missing[*]} and no apt-get to install them"
   log "installing ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -qq update >&2
+  # Lists refreshed within the hour (e.g. by the previous step of this run) are fresh enough.
+  if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null \
+    || [[ -z "$(find /var/lib/apt/lists -maxdepth 0 -mmin -60 2>/dev/null)" ]]; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -qq update >&2
+  fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -qq install -y \
     --no-install-recommends "${missing[@]}" </dev/null >&2
 }

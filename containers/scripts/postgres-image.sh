@@ -11,7 +11,7 @@ offline=shipgate/postgres:offline
 recipe="$here/../images/postgres"
 
 build_offline() {
-  local base stamp started=$EPOCHREALTIME
+  local base stamp previous started=$EPOCHREALTIME
   base=$(bash "$here/base-image.sh" --offline | tail -n 1)
   # The recipe files and the base image's id: a changed entrypoint or a rebuilt base means a rebuild.
   stamp=$( { cat "$recipe"/*; docker image inspect -f '{{.Id}}' "$base"; } | sha256sum | cut -c1-16)
@@ -19,8 +19,11 @@ build_offline() {
     return 0
   fi
   log "building $offline from $base"
+  previous=$(docker image inspect -f '{{.Id}}' "$offline" 2>/dev/null || true)
   docker_build -q --build-arg BASE_IMAGE="$base" --label shipgate.recipe="$stamp" \
     -t "$offline" "$recipe" >/dev/null
+  # The superseded build is left untagged; drop it unless a container still uses it.
+  if [[ -n "$previous" ]]; then docker rmi "$previous" >/dev/null 2>&1 || true; fi
   log "built $offline in $(since "$started") s"
 }
 

@@ -27,7 +27,7 @@ public sealed class FederationTests(ITestOutputHelper output)
             (await Poll.UntilAsync(() => node.Client.HoldsTitleAsync("fed", "all-up"), Converge)).Met
                 .Should().BeTrue($"node on {node.Port} should hold the write (the straggler is not cancelled)");
         var ids = await Task.WhenAll(cluster.Nodes.Select(async n =>
-            (string)(await n.Client.GetAsync("/api/v1/memories?namespace=fed")).Json["memories"]![0]!["id"]!));
+            (string)(await n.Client.FetchAsync("/api/v1/memories?namespace=fed")).Json["memories"]![0]!["id"]!));
         ids.Distinct().Should().ContainSingle("peers store the leader's id");
     }
 

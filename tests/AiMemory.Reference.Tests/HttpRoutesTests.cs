@@ -14,7 +14,7 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Health_answers_ok_with_the_v060_body()
     {
-        var a = await Client.GetAsync("/api/v1/health");
+        var a = await Client.FetchAsync("/api/v1/health");
         a.Code.Should().Be(200);
         a.Json.ToJsonString().Should().Be("""{"status":"ok","service":"ai-memory"}""");
     }
@@ -23,7 +23,7 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
     public async Task Create_answers_201_with_id_tier_namespace_title_and_agent_id_and_stamps_metadata()
     {
         var ns = SingleNodeFixture.Namespace("create");
-        var a = await Client.PostJsonAsync("/api/v1/memories", NodeApi.Memory("first", ns, extra: """"metadata":{"agent_id":"spoofed","k":1},"scope":"team""""),
+        var a = await Client.PostJsonAsync("/api/v1/memories", NodeApi.Memory("first", ns, extra: "\"metadata\":{\"agent_id\":\"spoofed\",\"k\":1},\"scope\":\"team\""),
             headers: new Dictionary<string, string> { ["X-Agent-Id"] = "ai:agent-alice" });
 
         a.Code.Should().Be(201);
@@ -32,7 +32,7 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
         body.Should().NotContainKey("quorum_acks", "federation is off");
         ((string)body["agent_id"]!).Should().Be("ai:agent-alice");
 
-        var stored = (await Client.GetAsync($"/api/v1/memories/{body["id"]}")).Json["memory"]!;
+        var stored = (await Client.FetchAsync($"/api/v1/memories/{body["id"]}")).Json["memory"]!;
         ((string)stored["metadata"]!["agent_id"]!).Should().Be("ai:agent-alice", "the resolved id overwrites the caller's metadata.agent_id");
         ((string)stored["metadata"]!["scope"]!).Should().Be("team");
         ((int)stored["metadata"]!["k"]!).Should().Be(1);
@@ -61,7 +61,7 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
         ((string)second.Json["agent_id"]!).Should().Be("ai:second", "the 201 echoes this request's id");
         ((JsonArray)second.Json["potential_contradictions"]!).Select(n => (string)n!).Should().Contain((string)first.Json["id"]!);
 
-        var row = (await Client.GetAsync($"/api/v1/memories/{first.Json["id"]}")).Json["memory"]!;
+        var row = (await Client.FetchAsync($"/api/v1/memories/{first.Json["id"]}")).Json["memory"]!;
         ((string)row["content"]!).Should().Be("two");
         ((string)row["source"]!).Should().Be("user");
         row["tags"]!.AsArray().Select(t => (string)t!).Should().Equal("b");
@@ -84,30 +84,30 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
         });
         (await Client.PostJsonAsync("/api/v1/memories/bulk", new JsonArray(items.ToArray<JsonNode>()).ToJsonString())).Code.Should().Be(200);
 
-        var byDefault = await Client.GetAsync($"/api/v1/memories?namespace={ns}");
+        var byDefault = await Client.FetchAsync($"/api/v1/memories?namespace={ns}");
         ((int)byDefault.Json["count"]!).Should().Be(20);
         byDefault.Json["memories"]!.AsArray().Should().HaveCount(20);
         ((string)byDefault.Json["memories"]![0]!["title"]!).Should().Be("row-007", "priority desc comes first");
 
-        ((int)(await Client.GetAsync($"/api/v1/memories?namespace={ns}&limit=1000")).Json["count"]!).Should().Be(200);
-        ((int)(await Client.GetAsync($"/api/v1/memories?namespace={ns}&limit=200&offset=200")).Json["count"]!).Should().Be(30);
-        ((int)(await Client.GetAsync($"/api/v1/memories?namespace={ns}&min_priority=9")).Json["count"]!).Should().Be(1);
-        ((int)(await Client.GetAsync($"/api/v1/memories?namespace={ns}&tier=long")).Json["count"]!).Should().Be(0);
+        ((int)(await Client.FetchAsync($"/api/v1/memories?namespace={ns}&limit=1000")).Json["count"]!).Should().Be(200);
+        ((int)(await Client.FetchAsync($"/api/v1/memories?namespace={ns}&limit=200&offset=200")).Json["count"]!).Should().Be(30);
+        ((int)(await Client.FetchAsync($"/api/v1/memories?namespace={ns}&min_priority=9")).Json["count"]!).Should().Be(1);
+        ((int)(await Client.FetchAsync($"/api/v1/memories?namespace={ns}&tier=long")).Json["count"]!).Should().Be(0);
     }
 
     [Fact]
     public async Task List_filters_by_agent_tag_and_created_window()
     {
         var ns = SingleNodeFixture.Namespace("filters");
-        await Client.PostJsonAsync("/api/v1/memories", NodeApi.Memory("tagged", ns, extra: """"tags":["red","blue"],"agent_id":"ai:tagger""""));
-        await Client.PostJsonAsync("/api/v1/memories", NodeApi.Memory("plain", ns, extra: """"agent_id":"ai:other""""));
+        await Client.PostJsonAsync("/api/v1/memories", NodeApi.Memory("tagged", ns, extra: "\"tags\":[\"red\",\"blue\"],\"agent_id\":\"ai:tagger\""));
+        await Client.PostJsonAsync("/api/v1/memories", NodeApi.Memory("plain", ns, extra: "\"agent_id\":\"ai:other\""));
 
-        ((int)(await Client.GetAsync($"/api/v1/memories?namespace={ns}&tags=red")).Json["count"]!).Should().Be(1);
-        ((int)(await Client.GetAsync($"/api/v1/memories?namespace={ns}&tags=red,blue")).Json["count"]!).Should().Be(0, "a comma list is not split");
-        ((int)(await Client.GetAsync($"/api/v1/memories?namespace={ns}&agent_id=ai:other")).Json["count"]!).Should().Be(1);
-        ((int)(await Client.GetAsync($"/api/v1/memories?namespace={ns}&since=2000-01-01T00:00:00%2B00:00")).Json["count"]!).Should().Be(2);
-        ((int)(await Client.GetAsync($"/api/v1/memories?namespace={ns}&until=2000-01-01T00:00:00%2B00:00")).Json["count"]!).Should().Be(0);
-        (await Client.GetAsync($"/api/v1/memories?agent_id=bad%20id")).Code.Should().Be(400);
+        ((int)(await Client.FetchAsync($"/api/v1/memories?namespace={ns}&tags=red")).Json["count"]!).Should().Be(1);
+        ((int)(await Client.FetchAsync($"/api/v1/memories?namespace={ns}&tags=red,blue")).Json["count"]!).Should().Be(0, "a comma list is not split");
+        ((int)(await Client.FetchAsync($"/api/v1/memories?namespace={ns}&agent_id=ai:other")).Json["count"]!).Should().Be(1);
+        ((int)(await Client.FetchAsync($"/api/v1/memories?namespace={ns}&since=2000-01-01T00:00:00%2B00:00")).Json["count"]!).Should().Be(2);
+        ((int)(await Client.FetchAsync($"/api/v1/memories?namespace={ns}&until=2000-01-01T00:00:00%2B00:00")).Json["count"]!).Should().Be(0);
+        (await Client.FetchAsync($"/api/v1/memories?agent_id=bad%20id")).Code.Should().Be(400);
     }
 
     [Fact]
@@ -115,11 +115,11 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
     {
         var ns = SingleNodeFixture.Namespace("bulk");
         var ok = await Client.PostJsonAsync("/api/v1/memories/bulk",
-            $$"""[{"title":"b1","content":"x","namespace":"{{ns}}","metadata":{"agent_id":"ai:kept"}},{"title":"b2","content":"x","namespace":"{{ns}}","source":"nope"}]""");
+            $$$"""[{"title":"b1","content":"x","namespace":"{{{ns}}}","metadata":{"agent_id":"ai:kept"}},{"title":"b2","content":"x","namespace":"{{{ns}}}","source":"nope"}]""");
         ok.Code.Should().Be(200);
         ((int)ok.Json["created"]!).Should().Be(1);
         ok.Json["errors"]!.AsArray().Should().HaveCount(1);
-        var row = (await Client.GetAsync($"/api/v1/memories?namespace={ns}")).Json["memories"]![0]!;
+        var row = (await Client.FetchAsync($"/api/v1/memories?namespace={ns}")).Json["memories"]![0]!;
         ((string)row["metadata"]!["agent_id"]!).Should().Be("ai:kept");
 
         var tooMany = "[" + string.Join(",", Enumerable.Repeat($$"""{"title":"t","content":"x","namespace":"{{ns}}"}""", 1001)) + "]";
@@ -135,7 +135,7 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
         var ns = SingleNodeFixture.Namespace("crud");
         var id = (string)(await Client.CreateAsync("crud", ns)).Json["id"]!;
 
-        var got = await Client.GetAsync($"/api/v1/memories/{id[..8]}");
+        var got = await Client.FetchAsync($"/api/v1/memories/{id[..8]}");
         got.Code.Should().Be(200);
         ((string)got.Json["memory"]!["id"]!).Should().Be(id);
         got.Json["links"]!.AsArray().Should().BeEmpty();
@@ -151,18 +151,18 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
 
         var promoted = await Client.PostJsonAsync($"/api/v1/memories/{id}/promote", "");
         promoted.Code.Should().Be(200);
-        var row = (await Client.GetAsync($"/api/v1/memories/{id}")).Json["memory"]!;
+        var row = (await Client.FetchAsync($"/api/v1/memories/{id}")).Json["memory"]!;
         ((string)row["tier"]!).Should().Be("long");
         row.AsObject().Should().NotContainKey("expires_at");
 
-        var deleted = await Client.DeleteAsync($"/api/v1/memories/{id}");
+        var deleted = await Client.RemoveAsync($"/api/v1/memories/{id}");
         deleted.Code.Should().Be(200);
         ((bool)deleted.Json["deleted"]!).Should().BeTrue();
-        (await Client.GetAsync($"/api/v1/memories/{id}")).Code.Should().Be(404);
-        (await Client.DeleteAsync($"/api/v1/memories/{id}")).Code.Should().Be(404);
+        (await Client.FetchAsync($"/api/v1/memories/{id}")).Code.Should().Be(404);
+        (await Client.RemoveAsync($"/api/v1/memories/{id}")).Code.Should().Be(404);
         (await Client.PutJsonAsync($"/api/v1/memories/{id}", """{"content":"x"}""")).Code.Should().Be(404);
         (await Client.PostJsonAsync($"/api/v1/memories/{id}/promote", "")).Code.Should().Be(404);
-        ((string)(await Client.GetAsync($"/api/v1/memories/{id}")).Json["error"]!).Should().Be("not found");
+        ((string)(await Client.FetchAsync($"/api/v1/memories/{id}")).Json["error"]!).Should().Be("not found");
     }
 
     [Fact]
@@ -172,13 +172,13 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
         await Client.CreateAsync("s1", ns);
         await Client.CreateAsync("s2", ns);
 
-        var stats = (await Client.GetAsync("/api/v1/stats")).Json.AsObject();
+        var stats = (await Client.FetchAsync("/api/v1/stats")).Json.AsObject();
         stats.Select(p => p.Key).Should().Equal("total", "by_tier", "by_namespace", "expiring_soon", "links_count", "db_size_bytes");
         ((long)stats["total"]!).Should().BeGreaterThanOrEqualTo(2);
         stats["by_namespace"]!.AsArray().Should().Contain(n => (string)n!["namespace"]! == ns && (long)n["count"]! == 2);
         ((long)stats["db_size_bytes"]!).Should().BePositive();
 
-        var namespaces = (await Client.GetAsync("/api/v1/namespaces")).Json["namespaces"]!.AsArray();
+        var namespaces = (await Client.FetchAsync("/api/v1/namespaces")).Json["namespaces"]!.AsArray();
         namespaces.Should().Contain(n => (string)n!["namespace"]! == ns && (long)n["count"]! == 2);
     }
 
@@ -190,7 +190,7 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
             NodeApi.Memory("nodea deployment notes", ns, "the quick brown fox"))).Json["id"]!;
         await Client.CreateAsync("unrelated", ns);
 
-        var get = await Client.GetAsync($"/api/v1/recall?context={Uri.EscapeDataString("node-a OR zebra")}&namespace={ns}");
+        var get = await Client.FetchAsync($"/api/v1/recall?context={Uri.EscapeDataString("node-a OR zebra")}&namespace={ns}");
         get.Code.Should().Be(200);
         ((int)get.Json["count"]!).Should().Be(1);
         var hit = get.Json["memories"]![0]!;
@@ -205,12 +205,12 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
         ((int)post.Json["count"]!).Should().Be(0, "the only hit costs more than the budget");
         ((long)post.Json["budget_tokens"]!).Should().Be(1);
 
-        for (var i = 0; i < 4; i++) await Client.GetAsync($"/api/v1/recall?context=fox&namespace={ns}");
-        var promoted = (await Client.GetAsync($"/api/v1/memories/{id}")).Json["memory"]!;
+        for (var i = 0; i < 4; i++) await Client.FetchAsync($"/api/v1/recall?context=fox&namespace={ns}");
+        var promoted = (await Client.FetchAsync($"/api/v1/memories/{id}")).Json["memory"]!;
         ((int)promoted["access_count"]!).Should().Be(5);
         ((string)promoted["tier"]!).Should().Be("long", "a mid row is promoted at its 5th access");
 
-        ((int)(await Client.GetAsync($"/api/v1/recall?context={Uri.EscapeDataString("AND OR -- ()")}")).Json["count"]!).Should().Be(0);
+        ((int)(await Client.FetchAsync($"/api/v1/recall?context={Uri.EscapeDataString("AND OR -- ()")}")).Json["count"]!).Should().Be(0);
     }
 
     [Fact]
@@ -220,12 +220,12 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
         await Client.PostJsonAsync("/api/v1/memories", NodeApi.Memory("alpha beta", ns, "gamma"));
         await Client.PostJsonAsync("/api/v1/memories", NodeApi.Memory("alpha only", ns, "delta"));
 
-        var both = await Client.GetAsync($"/api/v1/search?q=alpha%20gamma&namespace={ns}");
+        var both = await Client.FetchAsync($"/api/v1/search?q=alpha%20gamma&namespace={ns}");
         both.Code.Should().Be(200);
         ((int)both.Json["count"]!).Should().Be(1);
         ((string)both.Json["query"]!).Should().Be("alpha gamma");
-        ((int)(await Client.GetAsync($"/api/v1/search?q=alpha&namespace={ns}")).Json["count"]!).Should().Be(2);
-        (await Client.GetAsync("/api/v1/search?q=%20")).Code.Should().Be(400);
+        ((int)(await Client.FetchAsync($"/api/v1/search?q=alpha&namespace={ns}")).Json["count"]!).Should().Be(2);
+        (await Client.FetchAsync("/api/v1/search?q=%20")).Code.Should().Be(400);
     }
 
     [Fact]
@@ -233,10 +233,10 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
     {
         var ns = SingleNodeFixture.Namespace("sync");
         var id = Guid.NewGuid().ToString();
-        string Row(string content, string updated) => $$"""
-            {"id":"{{id}}","tier":"mid","namespace":"{{ns}}","title":"pushed","content":"{{content}}","tags":[],"priority":5,
+        string Row(string content, string updated) => $$$"""
+            {"id":"{{{id}}}","tier":"mid","namespace":"{{{ns}}}","title":"pushed","content":"{{{content}}}","tags":[],"priority":5,
              "confidence":1.0,"source":"api","access_count":0,"created_at":"2026-01-01T00:00:00.000000000+00:00",
-             "updated_at":"{{updated}}","metadata":{"agent_id":"ai:origin"}}
+             "updated_at":"{{{updated}}}","metadata":{"agent_id":"ai:origin"}}
             """;
         var push = await Client.PostJsonAsync("/api/v1/sync/push",
             $$"""{"sender_agent_id":"host:peer","memories":[{{Row("v2", "2026-01-02T00:00:00.000000000+00:00")}}],"dry_run":false}""",
@@ -249,18 +249,18 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
         var older = await Client.PostJsonAsync("/api/v1/sync/push",
             $$"""{"sender_agent_id":"host:peer","memories":[{{Row("v1", "2026-01-01T12:00:00.000000000+00:00")}}]}""");
         ((int)older.Json["applied"]!).Should().Be(1, "an idempotent re-push is still counted applied");
-        ((string)(await Client.GetAsync($"/api/v1/memories/{id}")).Json["memory"]!["content"]!).Should().Be("v2", "the older copy loses");
+        ((string)(await Client.FetchAsync($"/api/v1/memories/{id}")).Json["memory"]!["content"]!).Should().Be("v2", "the older copy loses");
 
         var badSource = Row("v3", "2026-01-03T00:00:00.000000000+00:00").Replace("\"source\":\"api\"", "\"source\":\"probe\"");
         var skipped = await Client.PostJsonAsync("/api/v1/sync/push", $$"""{"sender_agent_id":"host:peer","memories":[{{badSource}}]}""");
         skipped.Code.Should().Be(200);
         ((int)skipped.Json["skipped"]!).Should().Be(1);
 
-        var since = await Client.GetAsync("/api/v1/sync/since?since=2026-01-01T23:00:00%2B00:00&limit=100000");
+        var since = await Client.FetchAsync("/api/v1/sync/since?since=2026-01-01T23:00:00%2B00:00&limit=100000");
         since.Code.Should().Be(200);
         ((int)since.Json["limit"]!).Should().Be(10_000);
         since.Json["memories"]!.AsArray().Should().Contain(m => (string)m!["id"]! == id);
-        (await Client.GetAsync("/api/v1/sync/since?since=yesterday")).Code.Should().Be(400);
+        (await Client.FetchAsync("/api/v1/sync/since?since=yesterday")).Code.Should().Be(400);
     }
 
     [Fact]
@@ -268,7 +268,7 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
     {
         foreach (var path in new[] { "/metrics", "/api/v1/metrics" })
         {
-            var a = await Client.GetAsync(path);
+            var a = await Client.FetchAsync(path);
             a.Code.Should().Be(200);
             a.ContentType.Should().Be("text/plain");
             a.Body.Should().Contain("# TYPE ai_memory_http_requests_total counter");
@@ -278,12 +278,12 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Unknown_route_is_404_and_wrong_method_is_405_with_empty_bodies()
     {
-        var unknown = await Client.GetAsync("/api/v1/nope");
+        var unknown = await Client.FetchAsync("/api/v1/nope");
         unknown.Status.Should().Be(HttpStatusCode.NotFound);
         unknown.Body.Should().BeEmpty();
-        var wrong = await Client.SendAsync(HttpMethod.Patch, "/api/v1/memories", "{}", "application/json", null);
+        var wrong = await Client.CallAsync(HttpMethod.Patch, "/api/v1/memories", "{}", "application/json", null);
         wrong.Status.Should().Be(HttpStatusCode.MethodNotAllowed);
         wrong.Body.Should().BeEmpty();
-        (await Client.DeleteAsync("/api/v1/stats")).Code.Should().Be(405);
+        (await Client.RemoveAsync("/api/v1/stats")).Code.Should().Be(405);
     }
 }

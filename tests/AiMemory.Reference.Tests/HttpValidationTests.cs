@@ -104,7 +104,7 @@ public sealed class HttpValidationTests(SingleNodeFixture fixture) : IClassFixtu
     [InlineData("/api/v1/sync/since?limit=abc")]
     public async Task Bad_query_string_is_a_plain_text_400(string path)
     {
-        var a = await Client.GetAsync(path);
+        var a = await Client.FetchAsync(path);
         a.Code.Should().Be(400);
         a.ContentType.Should().Be("text/plain");
     }
@@ -128,8 +128,8 @@ public sealed class HttpValidationTests(SingleNodeFixture fixture) : IClassFixtu
     [Fact]
     public async Task Recall_without_context_is_400_json_on_get_and_422_on_post()
     {
-        (await Client.GetAsync("/api/v1/recall")).Code.Should().Be(400);
-        (await Client.GetAsync("/api/v1/recall?context=%20%20")).Json["error"].Should().NotBeNull();
+        (await Client.FetchAsync("/api/v1/recall")).Code.Should().Be(400);
+        (await Client.FetchAsync("/api/v1/recall?context=%20%20")).Json["error"].Should().NotBeNull();
         (await Client.PostJsonAsync("/api/v1/recall", """{"limit":3}""")).Code.Should().Be(422);
         (await Client.PostJsonAsync("/api/v1/recall", """{"context":" "}""")).Code.Should().Be(400);
     }
@@ -152,13 +152,13 @@ public sealed class HttpValidationTests(SingleNodeFixture fixture) : IClassFixtu
     [Fact]
     public async Task Invalid_ids_and_ambiguous_prefixes_are_400_json()
     {
-        (await Client.GetAsync("/api/v1/memories/" + new string('a', 129))).Code.Should().Be(400);
+        (await Client.FetchAsync("/api/v1/memories/" + new string('a', 129))).Code.Should().Be(400);
         var ns = SingleNodeFixture.Namespace("prefix");
         for (var i = 0; i < 40; i++) await Client.CreateAsync($"p{i}", ns);
         // 40 random UUIDs share some first hex digit, so that one-character prefix is ambiguous.
-        var ids = (await Client.GetAsync($"/api/v1/memories?namespace={ns}&limit=50")).Json["memories"]!.AsArray().Select(m => (string)m!["id"]!);
+        var ids = (await Client.FetchAsync($"/api/v1/memories?namespace={ns}&limit=50")).Json["memories"]!.AsArray().Select(m => (string)m!["id"]!);
         var shared = ids.GroupBy(id => id[0]).First(g => g.Count() > 1).Key;
-        var a = await Client.GetAsync($"/api/v1/memories/{shared}");
+        var a = await Client.FetchAsync($"/api/v1/memories/{shared}");
         a.Code.Should().Be(400);
         a.Json["error"].Should().NotBeNull();
     }
@@ -175,5 +175,5 @@ public sealed class HttpValidationTests(SingleNodeFixture fixture) : IClassFixtu
         (await fixture.Node.IsHealthyAsync()).Should().BeTrue();
     }
 
-    private async Task<long> TotalAsync() => (long)(await Client.GetAsync("/api/v1/stats")).Json["total"]!;
+    private async Task<long> TotalAsync() => (long)(await Client.FetchAsync("/api/v1/stats")).Json["total"]!;
 }

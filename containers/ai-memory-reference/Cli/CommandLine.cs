@@ -38,7 +38,7 @@ public static class CommandLine
         string? command = null;
         try
         {
-            var (global, rest) = ExtractGlobals(args);
+            var (global, dbGiven, rest) = ExtractGlobals(args);
             if (rest.Count == 0)
                 throw new UsageException("a subcommand is required");
             command = rest[0];
@@ -63,7 +63,7 @@ public static class CommandLine
                 Console.Out.WriteLine(Usage.For(command));
                 return 0;
             }
-            return await run(sub, global with { DbPath = ConfigFile.ResolveDb(global.DbPath, DbWasGiven) });
+            return await run(sub, global with { DbPath = ConfigFile.ResolveDb(global.DbPath, dbGiven) });
         }
         catch (UsageException e)
         {
@@ -79,11 +79,9 @@ public static class CommandLine
         }
     }
 
-    // Set when --db or AI_MEMORY_DB chose the path; the config file's `db` applies only otherwise.
-    private static bool DbWasGiven;
-
-    /// <summary>Pulls --db, --json, --agent-id (and the accepted-but-unused --db-passphrase-file) out of any position.</summary>
-    private static (GlobalOptions Global, List<string> Rest) ExtractGlobals(string[] args)
+    /// <summary>Pulls --db, --json, --agent-id (and the accepted-but-unused --db-passphrase-file) out of any position.
+    /// DbGiven says --db or AI_MEMORY_DB chose the path; the config file's `db` applies only otherwise.</summary>
+    private static (GlobalOptions Global, bool DbGiven, List<string> Remaining) ExtractGlobals(string[] args)
     {
         string? db = null, agent = null;
         var json = false;
@@ -103,14 +101,13 @@ public static class CommandLine
             else rest.Add(a);
         }
         var envDb = Environment.GetEnvironmentVariable("AI_MEMORY_DB");
-        DbWasGiven = db is not null || !string.IsNullOrEmpty(envDb);
         var envAgent = Environment.GetEnvironmentVariable("AI_MEMORY_AGENT_ID");
         return (new GlobalOptions
         {
             DbPath = db ?? (string.IsNullOrEmpty(envDb) ? "ai-memory.db" : envDb),
             Json = json,
             AgentId = agent ?? (string.IsNullOrEmpty(envAgent) ? null : envAgent),
-        }, rest);
+        }, db is not null || !string.IsNullOrEmpty(envDb), rest);
     }
 
     private static string? TakeValue(string[] args, ref int i, string name)
@@ -123,7 +120,8 @@ public static class CommandLine
 
     // anyhow-style cause chain: "outer: inner".
     private static string Describe(Exception e) =>
-        e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal)
+        e is TypeInitializationException { InnerException: { } cause } ? Describe(cause)
+        : e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal)
             ? $"{e.Message}: {Describe(inner)}" : e.Message;
 
     private static Command Sync(Func<IReadOnlyList<string>, GlobalOptions, int> run) =>

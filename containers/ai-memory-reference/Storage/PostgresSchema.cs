@@ -7,9 +7,9 @@ namespace AiMemory.Reference.Storage;
 /// </summary>
 public static class PostgresSchema
 {
-    public static string Ddl(bool withUniqueKey) => $"""
+    public static string Ddl(bool withUniqueKey) => $$"""
         CREATE TABLE IF NOT EXISTS memories (
-            id TEXT {(withUniqueKey ? "PRIMARY KEY" : "NOT NULL")},
+            id TEXT {{(withUniqueKey ? "PRIMARY KEY" : "NOT NULL")}},
             tier TEXT NOT NULL,
             namespace TEXT NOT NULL DEFAULT 'global',
             title TEXT NOT NULL,
@@ -23,14 +23,14 @@ public static class PostgresSchema
             updated_at TIMESTAMPTZ NOT NULL,
             last_accessed_at TIMESTAMPTZ NULL,
             expires_at TIMESTAMPTZ NULL,
-            metadata JSONB NOT NULL DEFAULT '{{}}'::jsonb,
+            metadata JSONB NOT NULL DEFAULT '{}'::jsonb,
             scope_idx TEXT GENERATED ALWAYS AS (COALESCE(metadata->>'scope', 'private')) STORED,
             created_at_text TEXT NULL,
             updated_at_text TEXT NULL,
             last_accessed_at_text TEXT NULL,
             expires_at_text TEXT NULL
         );
-        {(withUniqueKey ? "CREATE UNIQUE INDEX IF NOT EXISTS idx_memories_title_ns ON memories(title, namespace);" : "")}
+        {{(withUniqueKey ? "CREATE UNIQUE INDEX IF NOT EXISTS idx_memories_title_ns ON memories(title, namespace);" : "")}}
         CREATE INDEX IF NOT EXISTS idx_memories_tier ON memories(tier);
         CREATE INDEX IF NOT EXISTS idx_memories_namespace ON memories(namespace);
         CREATE INDEX IF NOT EXISTS idx_memories_priority ON memories(priority DESC);
@@ -53,7 +53,7 @@ public static class PostgresSchema
             tags JSONB NOT NULL DEFAULT '[]'::jsonb, priority INTEGER NOT NULL DEFAULT 5,
             confidence DOUBLE PRECISION NOT NULL DEFAULT 1.0, source TEXT NOT NULL DEFAULT 'api',
             access_count BIGINT NOT NULL DEFAULT 0, created_at TIMESTAMPTZ NOT NULL, updated_at TIMESTAMPTZ NOT NULL,
-            last_accessed_at TIMESTAMPTZ NULL, expires_at TIMESTAMPTZ NULL, metadata JSONB NOT NULL DEFAULT '{{}}'::jsonb,
+            last_accessed_at TIMESTAMPTZ NULL, expires_at TIMESTAMPTZ NULL, metadata JSONB NOT NULL DEFAULT '{}'::jsonb,
             archived_at TIMESTAMPTZ NOT NULL, archive_reason TEXT NULL
         );
         CREATE TABLE IF NOT EXISTS namespace_meta (
@@ -61,7 +61,7 @@ public static class PostgresSchema
         );
         CREATE TABLE IF NOT EXISTS pending_actions (
             id TEXT PRIMARY KEY, action_type TEXT NOT NULL, memory_id TEXT NULL, namespace TEXT NOT NULL,
-            payload JSONB NOT NULL DEFAULT '{{}}'::jsonb, requested_by TEXT NOT NULL, requested_at TIMESTAMPTZ NOT NULL,
+            payload JSONB NOT NULL DEFAULT '{}'::jsonb, requested_by TEXT NOT NULL, requested_at TIMESTAMPTZ NOT NULL,
             status TEXT NOT NULL DEFAULT 'pending', decided_by TEXT NULL, decided_at TIMESTAMPTZ NULL
         );
         CREATE TABLE IF NOT EXISTS sync_state (

@@ -17,18 +17,18 @@ public static class NodeApi
 
     public static Task<Answer> PostJsonAsync(this HttpClient client, string path, string json,
         string? contentType = "application/json", IDictionary<string, string>? headers = null) =>
-        SendAsync(client, HttpMethod.Post, path, json, contentType, headers);
+        CallAsync(client, HttpMethod.Post, path, json, contentType, headers);
 
     public static Task<Answer> PutJsonAsync(this HttpClient client, string path, string json) =>
-        SendAsync(client, HttpMethod.Put, path, json, "application/json", null);
+        CallAsync(client, HttpMethod.Put, path, json, "application/json", null);
 
-    public static Task<Answer> GetAsync(this HttpClient client, string path, IDictionary<string, string>? headers = null) =>
-        SendAsync(client, HttpMethod.Get, path, null, null, headers);
+    public static Task<Answer> FetchAsync(this HttpClient client, string path, IDictionary<string, string>? headers = null) =>
+        CallAsync(client, HttpMethod.Get, path, null, null, headers);
 
-    public static Task<Answer> DeleteAsync(this HttpClient client, string path) =>
-        SendAsync(client, HttpMethod.Delete, path, null, null, null);
+    public static Task<Answer> RemoveAsync(this HttpClient client, string path) =>
+        CallAsync(client, HttpMethod.Delete, path, null, null, null);
 
-    public static async Task<Answer> SendAsync(this HttpClient client, HttpMethod method, string path, string? body,
+    public static async Task<Answer> CallAsync(this HttpClient client, HttpMethod method, string path, string? body,
         string? contentType, IDictionary<string, string>? headers)
     {
         using var request = new HttpRequestMessage(method, path);
@@ -55,7 +55,7 @@ public static class NodeApi
     /// <summary>Rows in a namespace, counted through a page large enough for any test (limit 200).</summary>
     public static async Task<int> CountAsync(this HttpClient client, string ns)
     {
-        var a = await client.GetAsync($"/api/v1/memories?namespace={Uri.EscapeDataString(ns)}&limit=200");
+        var a = await client.FetchAsync($"/api/v1/memories?namespace={Uri.EscapeDataString(ns)}&limit=200");
         return a.Status == HttpStatusCode.OK ? (int)a.Json["count"]! : -1;
     }
 
@@ -63,7 +63,7 @@ public static class NodeApi
     {
         try
         {
-            var a = await client.GetAsync($"/api/v1/memories?namespace={Uri.EscapeDataString(ns)}&limit=200");
+            var a = await client.FetchAsync($"/api/v1/memories?namespace={Uri.EscapeDataString(ns)}&limit=200");
             return a.Status == HttpStatusCode.OK && a.Json["memories"]!.AsArray().Any(m => (string?)m!["title"] == title);
         }
         catch (HttpRequestException)

@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace AiMemory.Reference.Tests.Support;
 
 /// <summary>One honest, non-federated node shared by a test class; tests keep apart by namespace.</summary>

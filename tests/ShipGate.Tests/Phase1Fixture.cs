@@ -1,0 +1,25 @@
+using ShipGate.Fixtures.Campaigns;
+using ShipGate.Fixtures.Settings;
+
+namespace ShipGate.Tests;
+
+/// <summary>Runs Phase 1 once for the class and keeps its evidence; never throws (a failure is evidence too).</summary>
+public sealed class Phase1Fixture(IMessageSink sink) : IAsyncLifetime
+{
+    public Phase1Evidence Evidence { get; private set; } = Phase1Evidence.Failed("phase 1 never ran", null, 0);
+
+    public async Task InitializeAsync()
+    {
+        var log = GateLog.To(sink);
+        try
+        {
+            Evidence = await new Phase1Campaign(GateSettings.FromEnvironment(), log).RunAsync(CancellationToken.None);
+        }
+        catch (GateSettingsException e)
+        {
+            Evidence = Phase1Evidence.Failed(e.Message.ReplaceLineEndings(" | "), null, 0);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask; // the campaign removed its cluster before returning
+}

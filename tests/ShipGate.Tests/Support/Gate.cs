@@ -1,0 +1,51 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Xunit.Sdk;
+
+namespace ShipGate.Tests.Support;
+
+/// <summary>
+/// What every fact does: write its finding and the whole phase evidence to the test output (for the
+/// TRX→JSON converter), then pass only on a Pass verdict. NoEvidence is red, like Fail.
+/// </summary>
+public static class Gate
+{
+    public const string EvidencePrefix = "##shipgate-evidence ";
+    public const string PhaseEvidencePrefix = "##shipgate-phase-evidence ";
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static void Check(Finding finding, object phaseEvidence, ITestOutputHelper output)
+    {
+        output.WriteLine(EvidencePrefix + EvidenceLine(finding));
+        output.WriteLine(PhaseEvidencePrefix + JsonSerializer.Serialize(phaseEvidence, phaseEvidence.GetType(), Json));
+        if (!finding.Verdict.Passed)
+            throw new XunitException($"{finding.Criterion}: {Label(finding.Verdict.Outcome)}: {finding.Verdict.Message}");
+        output.WriteLine($"{finding.Criterion}: pass: {finding.Verdict.Message}");
+    }
+
+    public static string EvidenceLine(Finding finding) => JsonSerializer.Serialize(new
+    {
+        criterion = finding.Criterion,
+        phase = finding.Phase,
+        node = finding.Node,
+        verdict = Label(finding.Verdict.Outcome),
+        measured = finding.Measured,
+        threshold = finding.Threshold,
+        message = finding.Verdict.Message,
+    }, Json);
+
+    public static string Label(Outcome outcome) => outcome switch
+    {
+        Outcome.Pass => "pass",
+        Outcome.Fail => "fail",
+        _ => "no_evidence",
+    };
+}
