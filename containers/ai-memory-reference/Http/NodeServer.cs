@@ -38,8 +38,9 @@ public static class NodeServer
 
     private static void Map(WebApplication app, NodeContext node)
     {
+        // axum's get() also answers HEAD; Kestrel drops the body of a HEAD response.
         void Route(string method, string pattern, Func<HttpContext, NodeContext, Task> handler) =>
-            app.MapMethods(pattern, [method], (RequestDelegate)(ctx => handler(ctx, node)));
+            app.MapMethods(pattern, method == "GET" ? ["GET", "HEAD"] : [method], (RequestDelegate)(ctx => handler(ctx, node)));
 
         Route("GET", "/api/v1/health", ReadRoutes.Health);
         Route("GET", "/metrics", ReadRoutes.Metrics);

@@ -83,6 +83,30 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends a POSIX signal by name (INT, TERM, STOP, CONT) and returns at once.</summary>
+    public void Signal(string name)
+    {
+        if (Pid is not { } pid) return;
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + name, pid.ToString()]) { UseShellExecute = false })!;
+        kill.WaitForExit(5000);
+    }
+
+    /// <summary>The exit code once the process has ended, or null if it is still running at the deadline.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan deadline)
+    {
+        if (_process is null) return null;
+        using var cts = new CancellationTokenSource(deadline);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>SIGKILL, as the chaos harness does.</summary>
     public void Kill()
     {
