@@ -19,23 +19,25 @@ public static class PeerClient
         Timeout = System.Threading.Timeout.InfiniteTimeSpan,
     };
 
-    /// <summary>POST the memory to the peer's /sync/push; true on any 2xx. Never throws.</summary>
-    public static async Task<bool> PushAsync(string peer, string senderId, Memory memory, TimeSpan timeout, CancellationToken ct)
+    /// <summary>The /sync/push body for one memory; built once per write and shared by every peer's push.</summary>
+    public static string PushBody(string senderId, Memory memory) => new JsonObject
     {
-        var body = new JsonObject
-        {
-            ["sender_agent_id"] = senderId,
-            ["memories"] = new JsonArray(JsonSerializer.SerializeToNode(memory, Json.Wire)),
-            ["dry_run"] = false,
-        };
+        ["sender_agent_id"] = senderId,
+        ["memories"] = new JsonArray(JsonSerializer.SerializeToNode(memory, Json.Wire)),
+        ["dry_run"] = false,
+    }.ToJsonString(Json.Wire);
+
+    /// <summary>POST a push body to the peer's /sync/push; true on any 2xx. Never throws.</summary>
+    public static async Task<bool> PushAsync(string peer, string body, string memoryId, TimeSpan timeout, CancellationToken ct)
+    {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(timeout);
         try
         {
-            using var content = new StringContent(body.ToJsonString(Json.Wire), Encoding.UTF8);
+            using var content = new StringContent(body, Encoding.UTF8);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var response = await Http.PostAsync(peer + "/api/v1/sync/push", content, cts.Token);
-            return response.IsSuccessStatusCode && !IdDrift(await response.Content.ReadAsStringAsync(cts.Token), memory.Id);
+            return response.IsSuccessStatusCode && !IdDrift(await response.Content.ReadAsStringAsync(cts.Token), memoryId);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
         {

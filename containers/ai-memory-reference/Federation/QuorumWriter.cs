@@ -34,7 +34,8 @@ public sealed class QuorumWriter(FederationOptions options, FaultSwitches faults
         var first = holdLast ? options.Peers.Take(options.Peers.Count - 1) : options.Peers;
         string? held = holdLast ? options.Peers[^1] : null;
 
-        var pending = first.Select(p => Push(p, stored, hang, stragglers.Token)).ToList();
+        var body = PeerClient.PushBody(options.SenderId, stored);
+        var pending = first.Select(p => Push(p, body, stored.Id, hang, stragglers.Token)).ToList();
         var deadline = hang ? Task.Delay(Timeout.Infinite) : Task.Delay(options.Timeout);
         var acks = 0;
         var deadlinePassed = false;
@@ -44,7 +45,7 @@ public sealed class QuorumWriter(FederationOptions options, FaultSwitches faults
             {
                 if (held is not null && local + acks < needed)
                 {
-                    pending.Add(Push(held, stored, hang, stragglers.Token));
+                    pending.Add(Push(held, body, stored.Id, hang, stragglers.Token));
                     held = null;
                     continue;
                 }
@@ -74,15 +75,15 @@ public sealed class QuorumWriter(FederationOptions options, FaultSwitches faults
         return new QuorumOutcome(false, got, needed, reason);
     }
 
-    private Task<bool> Push(string peer, Memory stored, bool hang, CancellationToken stragglers)
+    private Task<bool> Push(string peer, string body, string id, bool hang, CancellationToken stragglers)
     {
         if (hang && _poisoned.ContainsKey(peer)) return new TaskCompletionSource<bool>().Task; // never completes
-        return PushAndRecord(peer, stored, hang, stragglers);
+        return PushAndRecord(peer, body, id, hang, stragglers);
     }
 
-    private async Task<bool> PushAndRecord(string peer, Memory stored, bool hang, CancellationToken stragglers)
+    private async Task<bool> PushAndRecord(string peer, string body, string id, bool hang, CancellationToken stragglers)
     {
-        var ok = await PeerClient.PushAsync(peer, options.SenderId, stored, options.Timeout, stragglers);
+        var ok = await PeerClient.PushAsync(peer, body, id, options.Timeout, stragglers);
         if (!ok && hang) _poisoned[peer] = true;
         return ok;
     }
