@@ -1,0 +1,152 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ShipGate.Results.Tests.Support;
+
+/// <summary>Fact output as the gate writes it (Support/Gate.cs): an evidence line and the whole phase evidence record.</summary>
+public static class GateSample
+{
+    public const string Kill = "kill_primary_mid_write";
+    public const string Partition = "partition_minority";
+    public const string Pause = "pause_peer";
+    public const string OptInSkip = "pause_peer is opt-in and not enabled: add it to SHIPGATE_CHAOS_FAULTS to run it";
+
+    public static string Output(string criterion, int phase, string? node, string verdict, object? measured, object? threshold, string message, JsonNode evidence) =>
+        "##shipgate-evidence " + JsonSerializer.Serialize(new { criterion, phase, node, verdict, measured, threshold, message }) + "\n" +
+        "##shipgate-phase-evidence " + evidence.ToJsonString() + "\n";
+
+    /// <summary>Adds one fact: outcome Passed for a "pass" verdict, Failed (with the gate's exception message) otherwise.</summary>
+    public static TrxWriter Fact(this TrxWriter trx, string name, string criterion, int phase, string? node, JsonNode evidence,
+        string verdict = "pass", object? measured = null, object? threshold = null, string message = "ok")
+    {
+        var outcome = verdict == "pass" ? "Passed" : "Failed";
+        return trx.Add(name, outcome, Output(criterion, phase, node, verdict, measured, threshold, message, evidence), outcome == "Passed" ? null : $"{criterion}: {verdict}: {message}");
+    }
+
+    public static JsonObject Phase1Evidence() => new()
+    {
+        ["setup_failure"] = null,
+        ["image"] = "shipgate/ai-memory-node:abc",
+        ["nodes"] = new JsonArray(new[] { "node-a", "node-b", "node-c" }.Select(n => (JsonNode?)new JsonObject
+        {
+            ["node"] = n,
+            ["version"] = "ai-memory 0.6.0",
+            ["stats"] = new JsonObject { ["total"] = 1, ["by_tier"] = new JsonArray(), ["db_size_bytes"] = 114688 },
+            ["recall_hits"] = 1,
+            ["snapshot_files"] = new JsonArray("ai-memory-1.db"),
+            ["manifest_files"] = new JsonArray("ai-memory-1.manifest.json"),
+            ["curator"] = new JsonObject { ["operations_attempted"] = 0, ["errors"] = new JsonArray("no LLM client configured") },
+            ["mcp_tools"] = new JsonArray(Enumerable.Range(0, 36).Select(i => (JsonNode?)$"tool{i}").ToArray()),
+            ["step_errors"] = new JsonObject(),
+            ["seconds"] = 8.5,
+        }).ToArray()),
+        ["seconds"] = 13.4,
+    };
+
+    public static TrxWriter Phase1(this TrxWriter trx, string? failNode = null)
+    {
+        var e = Phase1Evidence();
+        trx.Fact("Phase 1 · preflight: cluster up and healthy", "p1.preflight", 1, null, e, measured: 3, threshold: 3);
+        foreach (var n in new[] { "node-a", "node-b", "node-c" })
+        {
+            trx.Fact($"Phase 1 · {n} · stats.total ≥ 1 after a CLI store", $"p1.{n}.stats.total", 1, n, e, measured: 1, threshold: 1);
+            var fail = n == failNode;
+            trx.Fact($"Phase 1 · {n} · MCP tools/list offers ≥ 30 tools", $"p1.{n}.mcp.tools", 1, n, e, fail ? "fail" : "pass", fail ? 12 : 36, 30,
+                fail ? "tools/list returned 12 tools, expected ≥ 30" : "tools/list returned 36 tools ≥ 30");
+        }
+
+        return trx;
+    }
+
+    public static JsonObject Phase2Evidence(int c = 200)
+    {
+        var titles = Enumerable.Range(0, 200).Select(i => $"p2-w-{i:000}").ToList();
+        JsonObject Node(string n, int held) => new()
+        {
+            ["node"] = n, ["acknowledged"] = 200, ["present_acknowledged"] = held, ["rows"] = held, ["distinct_titles"] = held,
+            ["missing"] = new JsonArray(titles.Skip(held).Select(t => (JsonNode?)t).ToArray()), ["unexpected"] = new JsonArray(),
+            ["converged"] = held == 200, ["seconds_to_converge"] = held == 200 ? 0.25 : null, ["seconds_polled"] = 1.0, ["polls"] = 2,
+        };
+        return new JsonObject
+        {
+            ["setup_failure"] = null,
+            ["image"] = "shipgate/ai-memory-node:abc",
+            ["writes"] = new JsonArray(titles.Select(t => (JsonNode?)new JsonObject { ["title"] = t, ["agent"] = "ai:agent-alice", ["status"] = 201, ["millis"] = 3.2 }).ToArray()),
+            ["status_histogram"] = new JsonObject { ["201"] = 200 },
+            ["acknowledged_titles"] = new JsonArray(titles.Select(t => (JsonNode?)t).ToArray()),
+            ["burst_seconds"] = 1.6,
+            ["deadline_seconds"] = 90.0,
+            ["nodes"] = new JsonArray(Node("node-a", 200), Node("node-b", 200), Node("node-c", c)),
+            ["probe1"] = new JsonObject { ["description"] = "node-b down", ["status"] = 201 },
+            ["probe2"] = new JsonObject { ["description"] = "node-b and node-c down", ["status"] = 503, ["retry_after"] = "2", ["quorum_error"] = "quorum_not_met" },
+            ["seconds"] = 21.9,
+        };
+    }
+
+    public static TrxWriter Phase2(this TrxWriter trx, int c = 200)
+    {
+        var e = Phase2Evidence(c);
+        trx.Fact("Phase 2 · preflight: cluster up and healthy", "p2.preflight", 2, null, e, measured: 3, threshold: 3);
+        foreach (var n in new[] { "node-a", "node-b", "node-c" })
+        {
+            var held = n == "node-c" ? c : 200;
+            var ok = held * 100 >= 95 * 200;
+            trx.Fact($"Phase 2 · {n} · holds ≥ 95% of acknowledged writes", $"p2.{n}.holds-95pct", 2, n, e, ok ? "pass" : "fail", $"{held}/200", "≥ 95% of acknowledged",
+                ok ? $"{n} holds {held}/200 acknowledged" : $"{n} holds {held}/200 acknowledged (< 95%); missing {200 - held}: p2-w-{held:000}, …");
+        }
+
+        trx.Fact("Phase 2 · probe 1: node-b down, write to node-a → 201", "p2.probe1.one-peer-down-201", 2, "node-a", e, measured: 201, threshold: 201);
+        return trx.Fact("Phase 2 · probe 2: node-b and node-c down → 503 quorum_not_met with Retry-After", "p2.probe2.both-peers-down-503", 2, "node-a", e, measured: 503, threshold: "503 quorum_not_met + Retry-After");
+    }
+
+    public static TrxWriter Phase3(this TrxWriter trx)
+    {
+        JsonObject Run(long read, long written) => new()
+        {
+            ["command"] = "migrate", ["exit_code"] = 0,
+            ["report"] = new JsonObject { ["batches"] = 2, ["dry_run"] = false, ["errors"] = new JsonArray(), ["from_url"] = "sqlite:///data/a.db", ["memories_read"] = read, ["memories_written"] = written, ["to_url"] = "postgres://x" },
+        };
+        var e = new JsonObject
+        {
+            ["setup_failure"] = null, ["image"] = "shipgate/ai-memory-node:abc", ["rows"] = 1000,
+            ["forward"] = Run(1000, 1000), ["rerun"] = Run(1000, 1000), ["reverse"] = Run(1000, 1000),
+            ["source_total"] = 1000, ["round_trip_total"] = 1000,
+            ["comparison"] = new JsonObject { ["source_rows"] = 1000, ["round_trip_rows"] = 1000, ["missing"] = new JsonArray(), ["extra"] = new JsonArray(), ["differing"] = new JsonArray(), ["duplicated"] = new JsonArray() },
+            ["step_errors"] = new JsonObject(), ["seconds"] = 40.0,
+        };
+        trx.Fact("Phase 3 · preflight: node-a and Postgres up and healthy", "p3.preflight", 3, null, e);
+        return trx.Fact("Phase 3 · every row identical after the round trip", "p3.rows-identical", 3, null, e, measured: "1000/1000", threshold: "identical");
+    }
+
+    public static JsonObject Phase4Evidence(int cycles = 3)
+    {
+        JsonObject Class(string fault) => new()
+        {
+            ["fault"] = fault, ["description"] = fault, ["enabled"] = true, ["cycles_planned"] = cycles, ["writes_per_cycle"] = 100,
+            ["budget_seconds"] = 600.0, ["hung"] = false, ["seconds"] = 20.0,
+            ["cycles"] = new JsonArray(Enumerable.Range(1, cycles).Select(i => (JsonNode?)new JsonObject
+            {
+                ["cycle"] = i, ["fault"] = fault, ["writes"] = 100, ["ok"] = 100, ["quorum_not_met"] = 0, ["fail"] = 0,
+                ["count_node0"] = 100, ["count_node1"] = 100, ["count_node2"] = i == 2 ? 99 : 100, ["wall_seconds"] = 6.5,
+            }).ToArray()),
+        };
+        return new JsonObject
+        {
+            ["setup_failure"] = null, ["image"] = "shipgate/ai-memory-node:abc",
+            ["enabled_faults"] = new JsonArray(Kill, Partition),
+            ["classes"] = new JsonArray(Class(Kill), Class(Partition), new JsonObject { ["fault"] = Pause, ["enabled"] = false, ["cycles_planned"] = cycles, ["writes_per_cycle"] = 100, ["cycles"] = new JsonArray() }),
+            ["cycles_jsonl"] = null, ["seconds"] = 45.0,
+        };
+    }
+
+    public static TrxWriter Phase4(this TrxWriter trx, bool skipOptIn = true)
+    {
+        var e = Phase4Evidence();
+        trx.Fact("Phase 4 · preflight: chaos cluster up", "p4.preflight", 4, null, e);
+        foreach (var f in new[] { Kill, Partition })
+            trx.Fact($"Phase 4 · {f} · convergence_bound ≥ 0.995", $"p4.{f}.convergence-bound", 4, null, e, measured: 0.996, threshold: 0.995);
+        return skipOptIn ? trx.Add($"Phase 4 · {Pause} · convergence_bound ≥ 0.995", "NotExecuted", error: OptInSkip) : trx;
+    }
+
+    public static TrxWriter AllPhases(this TrxWriter trx) => trx.Phase1().Phase2().Phase3().Phase4();
+}

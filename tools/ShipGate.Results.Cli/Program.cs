@@ -1,0 +1,44 @@
+using ShipGate.Results;
+using ShipGate.Results.Campaign;
+using ShipGate.Results.Model;
+
+// Exit 0: overall_pass. 1: the campaign failed. 2: bad input (one error line; never a passing summary).
+const string Usage = "usage: shipgate-results --trx FILE… --out DIR --campaign ID --ref REF [--phases 1,2,3,4] [--gate-commit SHA]";
+var trx = new List<string>();
+string? outDir = null, campaign = null, aiRef = null, phases = null, commit = null;
+try
+{
+    for (var i = 0; i < args.Length; i++)
+    {
+        string Next() => i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : throw new ResultsInputException($"{args[i]} needs a value; {Usage}");
+        switch (args[i])
+        {
+            case "--trx":
+                trx.Add(Next());
+                while (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) trx.Add(args[++i]);
+                break;
+            case "--out": outDir = Next(); break;
+            case "--campaign": campaign = Next(); break;
+            case "--ref": aiRef = Next(); break;
+            case "--phases": phases = Next(); break;
+            case "--gate-commit": commit = Next(); break;
+            case "-h" or "--help": Console.WriteLine(Usage); return ExitCodes.Pass;
+            default: throw new ResultsInputException($"unknown argument '{args[i]}'; {Usage}");
+        }
+    }
+
+    if (outDir is null) throw new ResultsInputException($"--out DIR is required; {Usage}");
+    if (campaign is null) throw new ResultsInputException($"--campaign ID is required; {Usage}");
+    var options = new CampaignOptions(
+        campaign,
+        aiRef ?? "unknown",
+        phases is null ? CampaignOptions.AllPhases : CampaignOptions.ParsePhases(phases),
+        commit ?? CampaignOptions.GitCommit(Directory.GetCurrentDirectory()),
+        DateTimeOffset.UtcNow);
+    return Converter.ConvertTrx(trx, outDir, options, Console.Error);
+}
+catch (ResultsInputException e)
+{
+    Console.Error.WriteLine($"shipgate-results: error: {e.Message}");
+    return ExitCodes.BadInput;
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+using ShipGate.Results.Campaign;
+using ShipGate.Results.Model;
+
+namespace ShipGate.Results.TestLogger;
+
+/// <summary>
+/// Converts a gate run into runs/&lt;campaign-id&gt;/ when it completes, whatever its outcome. It never changes the
+/// run's result: any failure of its own is printed as one "shipgate-results: error:" line. Parameters
+/// (runsettings Configuration or --logger "shipgate;Key=Value"): Out, Campaign, Ref, Phases.
+/// </summary>
+[FriendlyName(FriendlyName)]
+[ExtensionUri(Uri)]
+public sealed partial class ShipGateLogger : ITestLoggerWithParameters
+{
+    public const string FriendlyName = "shipgate";
+    public const string Uri = "logger://shipgate/results";
+
+    private readonly List<TestRecord> results = [];
+    private readonly DateTimeOffset started = DateTimeOffset.UtcNow;
+    private Dictionary<string, string?> parameters = [];
+    private string campaign = "";
+    private string? filter;
+
+    public void Initialize(TestLoggerEvents events, string testRunDirectory) =>
+        Initialize(events, new Dictionary<string, string?> { [DefaultLoggerParameterNames.TestRunDirectory] = testRunDirectory });
+
+    public void Initialize(TestLoggerEvents events, Dictionary<string, string?> parameters)
+    {
+        this.parameters = new Dictionary<string, string?>(parameters, StringComparer.OrdinalIgnoreCase);
+        campaign = Param("Campaign") ?? Env("SHIPGATE_CAMPAIGN_ID")
+            ?? started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        // The test host inherits this process's environment: one id for the fixtures (phase4-cycles.jsonl) and the results.
+        Environment.SetEnvironmentVariable("SHIPGATE_CAMPAIGN_ID", campaign);
+        events.TestRunStart += (_, e) => filter = e.TestRunCriteria?.TestCaseFilter;
+        events.TestResult += (_, e) => { lock (results) results.Add(Record(e.Result)); };
+        events.TestRunComplete += (_, e) => Complete(e);
+    }
+
+    private void Complete(TestRunCompleteEventArgs e)
+    {
+        try
+        {
+            var outcome = e.IsAborted ? "Aborted" : e.IsCanceled ? "Aborted" : e.Error is not null ? "Error" : "Completed";
+            List<TestRecord> tests;
+            lock (results) tests = [.. results];
+            if (outcome == "Completed" && !tests.Any(t => Fact.From(t, "").Phase is not null))
+            {
+                Console.WriteLine("shipgate-results: no gate phase ran in this test run; no results written");
+                return;
+            }
+
+            var root = RepoRoot();
+            var outDir = Param("Out") is { } o ? Path.GetFullPath(o, root)
+                : Path.Combine(Path.GetFullPath(Env("SHIPGATE_RESULTS_DIR") ?? "runs", root), campaign);
+            var options = new CampaignOptions(
+                campaign,
+                Param("Ref") ?? Env("SHIPGATE_AI_MEMORY_REF") ?? "unknown",
+                Param("Phases") is { } p ? CampaignOptions.ParsePhases(p) : ExpectedPhases(filter),
+                CampaignOptions.GitCommit(root),
+                DateTimeOffset.UtcNow);
+            var run = new RunRecord($"vstest run {started:yyyy-MM-ddTHH:mm:ssZ}", null, outcome, tests, started, DateTimeOffset.UtcNow);
+            Converter.Convert(() => [run], outDir, options, Console.Out);
+        }
+        catch (Exception ex)
+        {
+            // A logger must not break the test run; the failure stays visible in the run's output.
+            Console.Error.WriteLine($"shipgate-results: error: the results converter failed ({ex.GetType().Name}: {ex.Message}); the test results themselves are unaffected");
+        }
+    }
+
+    /// <summary>--filter "Phase=1|Phase=2" expects phases 1 and 2; no Phase term expects all four.</summary>
+    public static IReadOnlyList<int> ExpectedPhases(string? testCaseFilter)
+    {
+        var named = PhaseTerm().Matches(testCaseFilter ?? "").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .Where(CampaignOptions.AllPhases.Contains).Distinct().Order().ToList();
+        return named.Count > 0 ? named : CampaignOptions.AllPhases;
+    }
+
+    private static TestRecord Record(TestResult r)
+    {
+        var stdout = new StringBuilder();
+        foreach (var m in r.Messages.Where(m => m.Category == TestResultMessage.StandardOutCategory)) stdout.Append(m.Text);
+        var fqn = r.TestCase.FullyQualifiedName;
+        var outcome = r.Outcome switch
+        {
+            TestOutcome.Passed => "Passed",
+            TestOutcome.Failed => "Failed",
+            TestOutcome.Skipped => "NotExecuted",
+            var other => other.ToString(),
+        };
+        return new TestRecord(
+            r.TestCase.Id.ToString(),
+            r.DisplayName ?? r.TestCase.DisplayName,
+            fqn.Contains('.') ? fqn[..fqn.LastIndexOf('.')] : null,
+            outcome,
+            r.Duration,
+            stdout.ToString(),
+            r.ErrorMessage);
+    }
+
+    private string? Param(string key) => parameters.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+
+    private static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
+
+    /// <summary>The nearest directory upwards from here that holds ShipGate.Tests.sln, else the current directory.</summary>
+    private static string RepoRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory, Path.GetDirectoryName(typeof(ShipGateLogger).Assembly.Location) ?? "" })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "ShipGate.Tests.sln"))) return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+
+    [GeneratedRegex(@"(?<![!~])\bPhase\s*=\s*(\d+)")]
+    private static partial Regex PhaseTerm();
+}

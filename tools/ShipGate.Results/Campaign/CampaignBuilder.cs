@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ShipGate.Results.Model;
+using ShipGate.Results.Phases;
+
+namespace ShipGate.Results.Campaign;
+
+/// <summary>The whole campaign: every phase report, the summary JSON, and whether it passed.</summary>
+public sealed record CampaignResult(CampaignOptions Options, IReadOnlyList<PhaseReport> Reports, JsonObject Summary, IReadOnlyList<string> Sources)
+{
+    public bool OverallPass => J.Bool(Summary, "overall_pass") == true;
+
+    public IReadOnlyList<string> Reasons => J.Array(Summary, "reasons").Select(r => r?.GetValue<string>() ?? "").ToList();
+}
+
+/// <summary>
+/// Runs → facts → phases → summary. Fails closed: overall_pass is true only if every expected phase is present,
+/// its evidence parsed, and it passed; and no run failed outside its tests, and no other test of the gate failed.
+/// </summary>
+public static class CampaignBuilder
+{
+    public static readonly IReadOnlyDictionary<int, PhaseAdapter> Adapters = new PhaseAdapter[]
+    {
+        new Phase1Adapter(), new Phase2Adapter(), new Phase3Adapter(), new Phase4Adapter(),
+    }.ToDictionary(a => a.Phase);
+
+    public static CampaignResult Build(IReadOnlyList<RunRecord> runs, CampaignOptions options)
+    {
+        var byRun = runs.Select(r => r.Tests.Select(t => Fact.From(t, r.Source)).ToList()).ToList();
+        InputChecks.Validate(runs, byRun);
+        var facts = byRun.SelectMany(f => f).ToList();
+        var runFailures = runs.Where(r => r.RunFailedSilently)
+            .ToDictionary(r => r.Source, r => $"test run {Path.GetFileName(r.Source)} ended {r.Outcome} with no failed test (synthetic failure)");
+
+        var reports = new List<PhaseReport>();
+        var reasons = new List<string>();
+        var phases = facts.Where(f => f.Phase is not null).Select(f => f.Phase!.Value).Distinct().Order().ToList();
+        foreach (var phase in phases)
+        {
+            var phaseFacts = facts.Where(f => f.Phase == phase)
+                .OrderBy(f => f.Test.Name.Contains("preflight", StringComparison.Ordinal) ? 0 : f.Status == FactStatus.NotRun ? 2 : 1)
+                .ThenBy(f => f.Test.Name, StringComparer.Ordinal).ToList();
+            var (evidence, problem) = PhaseEvidence(phaseFacts);
+            var failures = phaseFacts.Select(f => f.Source).Distinct().Where(runFailures.ContainsKey).Select(s => runFailures[s]).ToList();
+            var duration = J.Ms(J.Num(evidence, "seconds")) ?? 0;
+            duration += (long)phaseFacts.Sum(f => f.Test.Duration.TotalMilliseconds);
+            var adapter = Adapters.TryGetValue(phase, out var a) ? a : new GenericPhaseAdapter(phase);
+            reports.AddRange(adapter.Build(new PhaseInput(phase, phaseFacts, evidence, problem, duration, failures)));
+        }
+
+        var missing = options.ExpectedPhases.Where(p => !phases.Contains(p)).ToList();
+        reasons.AddRange(missing.Select(p => $"phase {p}: expected, but no result of it in the test results (missing or never ran)"));
+        foreach (var report in reports.Where(r => options.ExpectedPhases.Contains(r.Phase) && !r.Pass))
+            reasons.AddRange(J.Array(report.Json, "reasons").Select(x => $"{Path.GetFileNameWithoutExtension(report.FileName)}: {x}"));
+        reasons.AddRange(runFailures.Values);
+
+        var others = facts.Where(f => f.Phase is null).ToList();
+        reasons.AddRange(others.Where(f => f.Status == FactStatus.Failed).Select(f => $"gate test failed: {f.Reason}"));
+
+        var summary = new JsonObject
+        {
+            ["campaign_id"] = options.CampaignId,
+            ["ai_memory_git_ref"] = options.AiMemoryRef,
+            ["completed_at"] = options.CompletedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["overall_pass"] = reasons.Count == 0,
+            ["phases"] = new JsonArray(reports.Select(r => J.Copy(r.Json)).ToArray()),
+            ["reasons"] = J.Strings(reasons.Distinct()),
+            ["expected_phases"] = new JsonArray(options.ExpectedPhases.Select(p => (JsonNode?)p).ToArray()),
+            ["missing_phases"] = new JsonArray(missing.Select(p => (JsonNode?)p).ToArray()),
+            ["phase_results"] = new JsonArray(phases.Select(p => (JsonNode?)PhaseLine(p, reports, facts, options)).ToArray()),
+            ["sut_version"] = SutVersion(reports),
+            ["sut_image"] = reports.Select(r => J.Str(r.Evidence, "image")).FirstOrDefault(i => i is not null),
+            ["gate_commit"] = options.GateCommit,
+            ["other_tests"] = new JsonObject
+            {
+                ["passed"] = others.Count(f => f.Status == FactStatus.Passed),
+                ["failed"] = others.Count(f => f.Status == FactStatus.Failed),
+                ["not_run"] = others.Count(f => f.Status == FactStatus.NotRun),
+            },
+            ["trx_files"] = J.Strings(runs.Select(r => r.Source)),
+        };
+        if (reports.Select(r => J.Str(r.Evidence, "image_digest") ?? J.Str(r.Evidence, "sut_image_digest")).FirstOrDefault(d => d is not null) is { } digest)
+            summary["sut_image_digest"] = digest;
+        return new CampaignResult(options, reports, summary, runs.Select(r => r.Source).ToList());
+    }
+
+    /// <summary>What to write when the input was bad: a failing summary that names the problem (never a passing one).</summary>
+    public static CampaignResult BadInput(string error, CampaignOptions options) => new(options, [], new JsonObject
+    {
+        ["campaign_id"] = options.CampaignId,
+        ["ai_memory_git_ref"] = options.AiMemoryRef,
+        ["completed_at"] = options.CompletedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ["overall_pass"] = false,
+        ["phases"] = new JsonArray(),
+        ["reasons"] = J.Strings([$"bad input: {error}"]),
+        ["expected_phases"] = new JsonArray(options.ExpectedPhases.Select(p => (JsonNode?)p).ToArray()),
+        ["missing_phases"] = new JsonArray(options.ExpectedPhases.Select(p => (JsonNode?)p).ToArray()),
+        ["gate_commit"] = options.GateCommit,
+    }, []);
+
+    private static JsonObject PhaseLine(int phase, List<PhaseReport> reports, List<Fact> facts, CampaignOptions options)
+    {
+        var mine = reports.Where(r => r.Phase == phase).ToList();
+        var phaseFacts = facts.Where(f => f.Phase == phase).ToList();
+        return new JsonObject
+        {
+            ["phase"] = phase,
+            ["name"] = CampaignBuilder.Adapters.TryGetValue(phase, out var a) ? a.Name : $"phase {phase}",
+            ["expected"] = options.ExpectedPhases.Contains(phase),
+            ["pass"] = mine.Count > 0 && mine.All(r => r.Pass),
+            ["duration_ms"] = mine.Select(r => J.Num(r.Json, "duration_ms")).FirstOrDefault() is { } d ? (long)d : 0,
+            ["facts_passed"] = phaseFacts.Count(f => f.Status == FactStatus.Passed),
+            ["facts_failed"] = phaseFacts.Count(f => f.Status == FactStatus.Failed),
+            ["facts_not_run"] = phaseFacts.Count(f => f.Status == FactStatus.NotRun),
+        };
+    }
+
+    /// <summary>The first phase evidence record that parses; else why the first one did not.</summary>
+    private static (JsonObject?, string?) PhaseEvidence(List<Fact> facts)
+    {
+        string? problem = null;
+        foreach (var raw in facts.Select(f => f.PhaseEvidenceJson).OfType<string>().Distinct())
+        {
+            var (evidence, why) = Fact.ParsePhaseEvidence(raw);
+            if (evidence is not null) return (evidence, null);
+            problem ??= why;
+        }
+
+        return (null, problem);
+    }
+
+    private static string? SutVersion(IEnumerable<PhaseReport> reports) =>
+        reports.Where(r => r.Phase == 1).Select(r => J.Str(r.Json, "version")).Where(v => !string.IsNullOrEmpty(v)).Distinct().FirstOrDefault();
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ShipGate.Results.Model;
+
+namespace ShipGate.Results.Campaign;
+
+public enum FactStatus
+{
+    Passed,
+    Failed,
+    NotRun,
+}
+
+/// <summary>The <c>##shipgate-evidence</c> line of one fact.</summary>
+public sealed record EvidenceLine(string Criterion, int Phase, string? Node, string Verdict, JsonNode? Measured, JsonNode? Threshold, string Message);
+
+/// <summary>
+/// One test joined with its evidence and classified, failing closed: only Passed with a "pass" evidence line
+/// passes; a skip whose reason says an opt-in class is not enabled is NotRun; everything else failed.
+/// </summary>
+public sealed partial record Fact(TestRecord Test, string Source, int? Phase, string? Node, FactStatus Status, string Reason, EvidenceLine? Evidence, string? PhaseEvidenceJson)
+{
+    public const string EvidencePrefix = "##shipgate-evidence ";
+    public const string PhaseEvidencePrefix = "##shipgate-phase-evidence ";
+
+    /// <summary>Label for a check line: the display name without its "Phase N · " prefix.</summary>
+    public string Label => PhasePrefix().Replace(Test.Name, "");
+
+    public static Fact From(TestRecord test, string source)
+    {
+        EvidenceLine? evidence = null;
+        string? evidenceProblem = null;
+        string? phaseEvidence = null;
+        foreach (var raw in test.StdOut.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.StartsWith(EvidencePrefix, StringComparison.Ordinal) && evidence is null)
+                (evidence, evidenceProblem) = ParseEvidence(line[EvidencePrefix.Length..]);
+            else if (line.StartsWith(PhaseEvidencePrefix, StringComparison.Ordinal) && phaseEvidence is null)
+                phaseEvidence = line[PhaseEvidencePrefix.Length..];
+        }
+
+        var phase = evidence?.Phase ?? PhaseOf(test);
+        var node = evidence?.Node ?? NodeOf(test.Name);
+        var (status, reason) = Classify(test, phase, evidence, evidenceProblem);
+        return new Fact(test, source, phase, node, status, reason, evidence, phaseEvidence);
+    }
+
+    private static (FactStatus, string) Classify(TestRecord test, int? phase, EvidenceLine? evidence, string? evidenceProblem)
+    {
+        var message = evidence?.Message is { Length: > 0 } m ? m : FirstLine(test.ErrorMessage);
+        if (test.Outcome is "NotExecuted" or "Skipped")
+        {
+            return OptInNotEnabled().IsMatch(test.ErrorMessage ?? "")
+                ? (FactStatus.NotRun, FirstLine(test.ErrorMessage) ?? "not enabled")
+                : (FactStatus.Failed, $"{test.Name}: skipped ({FirstLine(test.ErrorMessage) ?? "no reason"}) — a gate criterion is never skipped");
+        }
+
+        if (test.Outcome != "Passed")
+        {
+            return evidence is { Message.Length: > 0 }
+                ? (FactStatus.Failed, $"{evidence.Criterion}: {evidence.Message}")
+                : (FactStatus.Failed, $"{test.Name}: {test.Outcome}: {message ?? "no message"}");
+        }
+
+        if (evidenceProblem is not null)
+            return (FactStatus.Failed, $"{test.Name}: evidence line did not parse: {evidenceProblem}");
+        if (evidence is null)
+            return phase is null ? (FactStatus.Passed, "passed") : (FactStatus.Failed, $"{test.Name}: passed but wrote no {EvidencePrefix.Trim()} line");
+        return evidence.Verdict == "pass"
+            ? (FactStatus.Passed, evidence.Message)
+            : (FactStatus.Failed, $"{test.Name}: test passed but its evidence says {evidence.Verdict}: {evidence.Message}");
+    }
+
+    private static (EvidenceLine?, string?) ParseEvidence(string json)
+    {
+        try
+        {
+            var o = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("not a JSON object");
+            var criterion = J.Str(o, "criterion") ?? throw new JsonException("no criterion");
+            var phase = J.Num(o, "phase") is { } p ? (int)p : throw new JsonException("no phase");
+            var verdict = J.Str(o, "verdict") ?? throw new JsonException("no verdict");
+            return (new EvidenceLine(criterion, phase, J.Str(o, "node"), verdict, J.Copy(J.At(o, "measured")), J.Copy(J.At(o, "threshold")), J.Str(o, "message") ?? ""), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    /// <summary>The phase evidence record, or why it did not parse.</summary>
+    public static (JsonObject?, string?) ParsePhaseEvidence(string json)
+    {
+        try
+        {
+            return (JsonNode.Parse(json) as JsonObject ?? throw new JsonException("not a JSON object"), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    private static int? PhaseOf(TestRecord test)
+    {
+        var m = PhasePrefix().Match(test.Name);
+        if (m.Success) return int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var c = PhaseClass().Match(test.ClassName ?? "");
+        return c.Success ? int.Parse(c.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    private static string? NodeOf(string name) => NodeInName().Match(name) is { Success: true } m ? m.Groups[1].Value : null;
+
+    private static string? FirstLine(string? text) => text?.Split('\n')[0].Trim() is { Length: > 0 } l ? l : null;
+
+    [GeneratedRegex(@"^Phase (\d+) · ")]
+    private static partial Regex PhasePrefix();
+
+    [GeneratedRegex(@"(?:^|\.)Phase(\d+)Tests$")]
+    private static partial Regex PhaseClass();
+
+    [GeneratedRegex(@" · (node-[a-z]) · ")]
+    private static partial Regex NodeInName();
+
+    [GeneratedRegex(@"\bnot enabled\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OptInNotEnabled();
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using ShipGate.Results.Campaign;
+using ShipGate.Results.Html;
+using ShipGate.Results.Model;
+
+namespace ShipGate.Results.Output;
+
+/// <summary>Writes runs/&lt;campaign&gt;/: one JSON per phase file, phase4-cycles.jsonl, campaign-summary.json, index.html.</summary>
+public static class ResultsWriter
+{
+    public const string SummaryFile = "campaign-summary.json";
+    public const string IndexFile = "index.html";
+    public const string CyclesFile = "phase4-cycles.jsonl";
+
+    /// <summary>Every file name this writer may leave; stale ones from an earlier conversion are removed first.</summary>
+    private static readonly string[] Owned =
+        ["phase1-node-a.json", "phase1-node-b.json", "phase1-node-c.json", "phase2.json", "phase3.json", "phase4.json", SummaryFile, IndexFile];
+
+    public static void Write(CampaignResult result, string outDir)
+    {
+        Directory.CreateDirectory(outDir);
+        foreach (var stale in Owned) File.Delete(Path.Combine(outDir, stale));
+        foreach (var report in result.Reports) Save(Path.Combine(outDir, report.FileName), report.Json);
+        if (result.Reports.FirstOrDefault(r => r.Phase == 4) is { } p4) WriteCycles(p4.Evidence, outDir);
+        File.WriteAllText(Path.Combine(outDir, IndexFile), HtmlReport.Render(result));
+        // The summary goes last: a reader that sees it sees a complete folder.
+        Save(Path.Combine(outDir, SummaryFile), result.Summary);
+    }
+
+    private static void Save(string path, JsonNode json)
+    {
+        var tmp = path + ".tmp";
+        File.WriteAllText(tmp, json.ToJsonString(J.Write) + "\n");
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    /// <summary>The fixture's own per-cycle JSONL when it wrote one elsewhere, else one line per cycle from the evidence.</summary>
+    private static void WriteCycles(JsonObject? evidence, string outDir)
+    {
+        var target = Path.GetFullPath(Path.Combine(outDir, CyclesFile));
+        var written = J.Str(evidence, "cycles_jsonl");
+        if (written is not null && File.Exists(written))
+        {
+            if (Path.GetFullPath(written) != target) File.Copy(written, target, overwrite: true);
+            return;
+        }
+
+        var lines = J.Array(evidence, "classes").SelectMany(c => J.Array(c, "cycles")).Select(c => c?.ToJsonString() ?? "{}");
+        File.WriteAllLines(target, lines);
+    }
+}
