@@ -3,7 +3,7 @@ using System.Text;
 using FluentAssertions;
 using ShipGate.Fixtures.Client;
 
-namespace ShipGate.Tests.Unit;
+namespace ShipGate.SelfTests.Unit;
 
 [Trait("Category", "Unit")]
 public sealed class ClientParsingTests

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using ShipGate.Fixtures.Client;
 
-namespace ShipGate.Tests.Unit;
+namespace ShipGate.SelfTests.Unit;
 
 [Trait("Category", "Unit")]
 public sealed class Phase1VerdictTests

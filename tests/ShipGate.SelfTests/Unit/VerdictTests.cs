@@ -1,6 +1,6 @@
 using FluentAssertions;
 
-namespace ShipGate.Tests.Unit;
+namespace ShipGate.SelfTests.Unit;
 
 [Trait("Category", "Unit")]
 public sealed class VerdictTests

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using ShipGate.Fixtures.Settings;
 
-namespace ShipGate.Tests.Unit;
+namespace ShipGate.SelfTests.Unit;
 
 [Trait("Category", "Unit")]
 public sealed class GateSettingsTests

@@ -1,4 +1,4 @@
-namespace ShipGate.Tests.Unit;
+namespace ShipGate.SelfTests.Unit;
 
 /// <summary>Hand-made Phase 2 evidence for verdict tests: no cluster, just values.</summary>
 internal static class Phase2Samples

@@ -1,7 +1,7 @@
 using FluentAssertions;
-using static ShipGate.Tests.Unit.Phase2Samples;
+using static ShipGate.SelfTests.Unit.Phase2Samples;
 
-namespace ShipGate.Tests.Unit;
+namespace ShipGate.SelfTests.Unit;
 
 [Trait("Category", "Unit")]
 public sealed class Phase2VerdictTests
