@@ -15,7 +15,9 @@ public sealed class HttpServeLifecycleTests
         (await node.Client.CreateAsync("kept", "life")).Code.Should().Be(201);
 
         node.Signal("INT");
-        (await node.WaitForExitAsync(TimeSpan.FromSeconds(15))).Should().Be(0);
+        // The contract lets the drain use the whole grace window (30 s by default); CI once saw > 15 s under
+        // load, so the deadline is the grace plus a margin: a node that never exits still fails.
+        (await node.WaitForExitAsync(TimeSpan.FromSeconds(40))).Should().Be(0, "SIGINT drains within --shutdown-grace-secs (30 s) and exits 0");
 
         // The checkpoint on shutdown folds the WAL into the main file.
         using var db = new SqliteConnection($"Data Source={node.DbPath};Mode=ReadOnly;Pooling=False");
