@@ -1,0 +1,37 @@
+using ShipGate.Fixtures.Settings;
+
+namespace ShipGate.SelfTests.BadConfig;
+
+/// <summary>
+/// One bad configuration as a user would make it: exported variables (and profile values taken out where a
+/// runsettings value would hide them), the phase run, and the setting its one-line message must name.
+/// </summary>
+public sealed record BadConfigCase(string Name, int Phase, string Setting, IReadOnlyDictionary<string, string?> Exported, string[] DropFromProfile)
+{
+    /// <summary>A file that exists and is executable but is a shell script, not a Linux ELF executable.</summary>
+    public static string ScriptPath { get; } = Path.Combine(Path.GetTempPath(), "shipgate-badconfig-not-ai-memory.sh");
+
+    public static readonly IReadOnlyList<BadConfigCase> All =
+    [
+        new("unknown-image", 1, SettingNames.NodeImage, Env(SettingNames.NodeImage, "shipgate/no-such-image:0"), []),
+        new("missing-executable", 1, SettingNames.NodeExecutable, Env(SettingNames.NodeExecutable, "/nonexistent/ai-memory"), []),
+        new("script-executable", 1, SettingNames.NodeExecutable, Env(SettingNames.NodeExecutable, ScriptPath), []),
+        new("executable-not-ai-memory", 1, SettingNames.NodeExecutable, Env(SettingNames.NodeExecutable, "/bin/true"), []),
+        // Only ever a socket path that cannot exist: never a network address.
+        new("no-docker-engine", 1, "DOCKER_HOST", Env("DOCKER_HOST", $"unix:///nonexistent/shipgate-no-engine-{Environment.ProcessId}.sock"), []),
+        new("unknown-fault-class", 4, SettingNames.ChaosFaults, Env(SettingNames.ChaosFaults, "meteor_strike"), [SettingNames.ChaosFaults]),
+        new("non-numeric-cycles", 4, SettingNames.ChaosCycles, Env(SettingNames.ChaosCycles, "ten"), [SettingNames.ChaosCycles]),
+    ];
+
+    public static BadConfigCase Named(string name) => All.Single(c => c.Name == name);
+
+    /// <summary>Writes the script case's file: executable, prints a version-like line, is no ELF.</summary>
+    public static void WriteScript()
+    {
+        File.WriteAllText(ScriptPath, "#!/bin/sh\necho 'ai-memory 0.0.0-impostor'\n");
+        if (OperatingSystem.IsWindows()) return; // the gate and its self-tests are Linux-only
+        File.SetUnixFileMode(ScriptPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+    }
+
+    private static Dictionary<string, string?> Env(string name, string value) => new() { [name] = value };
+}

@@ -1,0 +1,24 @@
+using ShipGate.Fixtures.Cluster;
+using ShipGate.SelfTests.ChildProcesses;
+
+namespace ShipGate.SelfTests.Leaks;
+
+/// <summary>
+/// Shared by the leak tests: the gate built once for --no-build child runs, a scratch directory for their
+/// runsettings, logs and TRX files, and an engine that answers (a leak test without one proves nothing).
+/// </summary>
+public sealed class LeakFixture : IAsyncLifetime
+{
+    public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("shipgate-leaks-").FullName;
+
+    public string BuildNote { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var (ok, error) = await DockerEngine.PingAsync(TimeSpan.FromSeconds(5));
+        if (!ok) throw new InvalidOperationException($"no Docker engine answers at {DockerEngine.EndpointText} ({error}): run containers/scripts/platform-up.sh and source containers/scripts/docker-env.sh");
+        BuildNote = await GateBuild.EnsureAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask; // the scratch directory stays for a look at the child logs
+}

@@ -1,0 +1,80 @@
+using System.Xml.Linq;
+using ShipGate.Fixtures.Settings;
+
+namespace ShipGate.SelfTests.ChildProcesses;
+
+/// <summary>
+/// One child gate run: which phase, the profile values (written into its own runsettings file) and the
+/// exported variables (the system under test and any bad value, as a user would export them).
+/// </summary>
+/// <param name="Name">File-name-safe name of the run, e.g. "leak-p2-interrupted".</param>
+/// <param name="Profile">Values for the runsettings file. A runsettings value beats an exported variable, so
+/// the tests project's default profile (which sets SHIPGATE_CHAOS_CYCLES) is replaced by this file.</param>
+/// <param name="Exported">Variables exported to the child; null removes an inherited one.</param>
+public sealed record ChildRunRequest(
+    string Name,
+    int Phase,
+    IReadOnlyDictionary<string, string> Profile,
+    IReadOnlyDictionary<string, string?> Exported)
+{
+    /// <summary>A small shape for every phase, so a self-test child never runs a release-sized campaign.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SmallProfile = new Dictionary<string, string>
+    {
+        [SettingNames.P2Agents] = "2",
+        [SettingNames.P2WritesPerAgent] = "10",
+        [SettingNames.ConvergeDeadlineSecs] = "30",
+        [SettingNames.P3Rows] = "50",
+        [SettingNames.ChaosCycles] = "3",
+        [SettingNames.ChaosWrites] = "20",
+        [SettingNames.ChaosFaults] = "kill_primary_mid_write",
+    };
+
+    public static ChildRunRequest Gate(string name, int phase, IReadOnlyDictionary<string, string?>? exported = null, IReadOnlyDictionary<string, string>? profile = null) =>
+        new(name, phase, profile ?? SmallProfile, exported ?? new Dictionary<string, string?>());
+
+    /// <summary>This request with profile values replaced or, for null, removed.</summary>
+    public ChildRunRequest WithProfile(params (string Name, string? Value)[] changes)
+    {
+        var profile = Profile.ToDictionary();
+        foreach (var (name, value) in changes)
+        {
+            if (value is null) profile.Remove(name);
+            else profile[name] = value;
+        }
+
+        return this with { Profile = profile };
+    }
+
+    /// <summary>
+    /// Turns an inherited environment into the child's: without any SHIPGATE_ setting or fault switch (a
+    /// self-test decides those) or MSBuild's variables of an enclosing dotnet test, then the exported values.
+    /// </summary>
+    public void ApplyEnvironment(IDictionary<string, string?> inherited, string resultsDir)
+    {
+        foreach (var key in inherited.Keys.ToList())
+        {
+            if (key.StartsWith("SHIPGATE_", StringComparison.Ordinal) || key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
+                || key == "AI_MEMORY_REFERENCE_FAULTS")
+                inherited.Remove(key);
+        }
+
+        inherited[SettingNames.ResultsDir] = resultsDir;
+        foreach (var (key, value) in Exported)
+        {
+            if (Profile.ContainsKey(key)) throw new ArgumentException($"{key} is both exported and in the profile; the profile would win");
+            if (value is null) inherited.Remove(key);
+            else inherited[key] = value;
+        }
+    }
+
+    /// <summary>Writes the child's runsettings: the profile as environment variables, live xUnit diagnostics, no results logger.</summary>
+    public string WriteRunSettings(string directory)
+    {
+        var path = Path.Combine(directory, $"{Name}.runsettings");
+        new XDocument(new XElement("RunSettings",
+            new XElement("RunConfiguration",
+                new XElement("EnvironmentVariables", Profile.Select(p => new XElement(p.Key, p.Value)))),
+            new XElement("xUnit", new XElement("DiagnosticMessages", "true")))).Save(path);
+        return path;
+    }
+}
