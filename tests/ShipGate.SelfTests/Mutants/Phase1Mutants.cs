@@ -1,0 +1,40 @@
+using ShipGate.SelfTests.Support;
+using NodeCluster = ShipGate.Fixtures.Cluster.Cluster;
+
+namespace ShipGate.SelfTests.Mutants;
+
+/// <summary>
+/// Phase 1 mutants: every node of the cluster carries the switch, so each fact turns red on node-a, node-b
+/// and node-c — and nothing else may.
+/// </summary>
+[Trait("Category", "Mutant")]
+public sealed class Phase1Mutants(ITestOutputHelper output)
+{
+    private readonly TestLog _log = new(output);
+
+    // Without a manifest the checksum fact has nothing to compare: no evidence, so red as well.
+    [Fact(DisplayName = "Phase 1 goes red on exactly one manifest (and the manifest sha256 check) on every node when backup writes no manifest")]
+    public Task BackupNoManifest() => RedOnEveryNodeAsync("backup_no_manifest", "backup.one-manifest", "backup.manifest-sha256");
+
+    // The surviving older snapshot keeps its manifest too, and two pairs leave no single pair to checksum.
+    [Fact(DisplayName = "Phase 1 goes red on exactly one snapshot (and one manifest, and the sha256 check) on every node when backup --keep 1 keeps two")]
+    public Task BackupKeepTwo() => RedOnEveryNodeAsync("backup_keep_two", "backup.one-snapshot", "backup.one-manifest", "backup.manifest-sha256");
+
+    [Fact(DisplayName = "Phase 1 goes red on the MCP tool count on every node when tools/list returns only 20 tools")]
+    public Task Mcp20Tools() => RedOnEveryNodeAsync("mcp_20_tools", "mcp.tools");
+
+    [Fact(DisplayName = "Phase 1 goes red on curator errors on every node when the curator reports a real error")]
+    public Task CuratorRealError() => RedOnEveryNodeAsync("curator_real_error", "curator.no-unexpected-errors");
+
+    [Fact(DisplayName = "Phase 1 goes red on recall hits on every node when recall finds nothing")]
+    public Task RecallFindsNothing() => RedOnEveryNodeAsync("recall_finds_nothing", "recall.hits");
+
+    [Fact(DisplayName = "Phase 1 goes red on stats.total on every node when stats reports a total of 0")]
+    public Task StatsTotalZero() => RedOnEveryNodeAsync("stats_total_zero", "stats.total");
+
+    private async Task RedOnEveryNodeAsync(string faultSwitch, params string[] facts)
+    {
+        var run = await SelfTestCampaign.Phase1Async(SelfTestSettings.For(faultSwitch, 1), faultSwitch, _log);
+        RedSet.ShouldBe(run, _log, [.. NodeCluster.Aliases.SelectMany(node => facts.Select(fact => $"p1.{node}.{fact}"))]);
+    }
+}

@@ -1,0 +1,36 @@
+using ShipGate.SelfTests.Support;
+
+namespace ShipGate.SelfTests.Mutants;
+
+/// <summary>Phase 2 mutants (federation, W=2, writes to node-a whose peers are node-b then node-c).</summary>
+[Trait("Category", "Mutant")]
+public sealed class Phase2Mutants(ITestOutputHelper output)
+{
+    private readonly TestLog _log = new(output);
+
+    [Fact(DisplayName = "Phase 2 goes red on node-c convergence when fan-out drops node-c's copy")]
+    public Task FanoutDropLastPeer() => RedOnAsync("fanout_drop_last_peer", "p2.node-c.holds-95pct");
+
+    [Fact(DisplayName = "Phase 2 goes red on probe 2 when the leader answers 201 although no peer acknowledged")]
+    public Task Quorum201WithoutPeers() => RedOnAsync("quorum_201_without_peers", "p2.probe2.both-peers-down-503");
+
+    [Fact(DisplayName = "Phase 2 goes red on probe 1 when W does not count the leader's own write")]
+    public Task QuorumLeaderNotCounted() => RedOnAsync("quorum_leader_not_counted", "p2.probe1.one-peer-down-201");
+
+    // The reference README expects the burst statuses to turn red, but the burst writes source "api" (as the
+    // bash gate's Phase 2 did, contract §0), which the allowlist keeps: Phase 2 cannot see this switch. Pinned
+    // as observed, so a change to the burst's source shows here; Phase 3's seed and Phase 4 do catch it.
+    [Fact(DisplayName = "Phase 2 stays green when chaos is dropped from the source allowlist, because its burst writes source api")]
+    public Task SourceWithoutChaos() => RedOnAsync("source_without_chaos");
+
+    // Probe 1 poisons node-b (its push fails); probe 2's push to node-b then never completes and the leader
+    // waits for it without a deadline, so probe 2 gets no answer within the client's own timeout.
+    [Fact(DisplayName = "Phase 2 goes red on probe 2 when fan-out hangs on a peer that failed once")]
+    public Task FanoutHangAfterPeerFailure() => RedOnAsync("fanout_hang_after_peer_failure", "p2.probe2.both-peers-down-503");
+
+    private async Task RedOnAsync(string faultSwitch, params string[] expected)
+    {
+        var run = await SelfTestCampaign.Phase2Async(SelfTestSettings.For(faultSwitch, 2, SelfTestSettings.Phase2Shape), faultSwitch, _log);
+        RedSet.ShouldBe(run, _log, expected);
+    }
+}

@@ -1,0 +1,33 @@
+using ShipGate.SelfTests.Support;
+
+namespace ShipGate.SelfTests.Mutants;
+
+/// <summary>Phase 3 mutants (SQLite → Postgres → new SQLite with 200 rows).</summary>
+[Trait("Category", "Mutant")]
+public sealed class Phase3Mutants(ITestOutputHelper output)
+{
+    private readonly TestLog _log = new(output);
+
+    // Two rows of 200 never reach Postgres, so every count after the forward step is short as well.
+    [Fact(DisplayName = "Phase 3 goes red on the forward counts, Postgres's row count, the totals and the round trip when migrate skips every 100th row")]
+    public Task MigrateDropEvery100th() => RedOnAsync("migrate_drop_every_100th",
+        "p3.forward.read-written-n", "p3.rerun.idempotent", "p3.stats.totals-n", "p3.roundtrip.identical");
+
+    [Fact(DisplayName = "Phase 3 goes red on the idempotent re-run when the Postgres destination takes duplicates")]
+    public Task MigrateRerunDuplicates() => RedOnAsync("migrate_rerun_duplicates", "p3.rerun.idempotent");
+
+    [Fact(DisplayName = "Phase 3 goes red on round-trip identity when migrate truncates every 10th row's content")]
+    public Task MigrateCorruptContent() => RedOnAsync("migrate_corrupt_content", "p3.roundtrip.identical");
+
+    // Not in the reference README's table: the seed varies source over the whole allowlist, so every 9th row
+    // (source "chaos") is refused; without an N-row source no migration fact has evidence.
+    [Fact(DisplayName = "Phase 3 goes red on the seed, leaving no migration fact any evidence, when chaos is dropped from the source allowlist")]
+    public Task SourceWithoutChaos() => RedOnAsync("source_without_chaos",
+        "p3.seed.stored-n", "p3.forward.read-written-n", "p3.rerun.idempotent", "p3.reverse.no-errors", "p3.stats.totals-n", "p3.roundtrip.identical");
+
+    private async Task RedOnAsync(string faultSwitch, params string[] expected)
+    {
+        var run = await SelfTestCampaign.Phase3Async(SelfTestSettings.For(faultSwitch, 3, SelfTestSettings.Phase3Shape), faultSwitch, _log);
+        RedSet.ShouldBe(run, _log, expected);
+    }
+}

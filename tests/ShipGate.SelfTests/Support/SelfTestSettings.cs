@@ -1,0 +1,65 @@
+using System.Globalization;
+using ShipGate.Fixtures.Settings;
+using static ShipGate.Fixtures.Settings.SettingNames;
+
+namespace ShipGate.SelfTests.Support;
+
+/// <summary>
+/// Gate settings for one self-test campaign: the reference node's fault switch reaches the nodes only
+/// through the gate's public SHIPGATE_NODE_ENV, exactly as a user would set it. Every shape setting is
+/// pinned (a runsettings profile exported into the environment must not stretch a self-test), and results
+/// go to a temporary directory so self-test campaigns never land in runs/.
+/// </summary>
+public static class SelfTestSettings
+{
+    /// <summary>The reference node's switch variable (its README's "fault switch" table).</summary>
+    public const string FaultsVariable = "AI_MEMORY_REFERENCE_FAULTS";
+
+    /// <summary>Phase 2: 60 writes show a missing node as clearly as 200; the deadline bounds a node that never converges.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Phase2Shape = new Dictionary<string, string>
+    {
+        [P2Agents] = "4",
+        [P2WritesPerAgent] = "15",
+        [ConvergeDeadlineSecs] = "10",
+    };
+
+    /// <summary>Phase 3: 200 rows still hold two every-100th rows and twenty every-10th rows.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Phase3Shape = new Dictionary<string, string> { [P3Rows] = "200" };
+
+    /// <summary>
+    /// Phase 4: two cycles of 30 writes per class. Every fault triggers after the 3rd acknowledged write, and a
+    /// 500 ms pause or partition overlaps the writes that follow (30 writes take well over 500 ms with W=2).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Phase4Shape(params string[] classes) => new Dictionary<string, string>
+    {
+        [ChaosFaults] = string.Join(",", classes),
+        [ChaosCycles] = "2",
+        [ChaosWrites] = "30",
+    };
+
+    private static readonly string ResultsRoot = Path.Combine(Path.GetTempPath(), "shipgate-selftests");
+    private static int _sequence;
+
+    /// <summary>
+    /// Settings with <paramref name="faultSwitch"/> on every node (null: the honest node) and the given shape;
+    /// <paramref name="extra"/> wins over the shape (e.g. a shorter quorum timeout).
+    /// </summary>
+    public static GateSettings For(string? faultSwitch, int phase, IReadOnlyDictionary<string, string>? shape = null, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var pinned = Defaults();
+        foreach (var (k, v) in shape ?? new Dictionary<string, string>()) pinned[k] = v;
+        foreach (var (k, v) in extra ?? new Dictionary<string, string>()) pinned[k] = v;
+        pinned[NodeEnv] = faultSwitch is null ? "" : $"{FaultsVariable}={faultSwitch}";
+        var n = Interlocked.Increment(ref _sequence);
+        pinned[CampaignId] = $"self-{DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture)}-{n}-p{phase}-{faultSwitch ?? "honest"}";
+        pinned[ResultsDir] = ResultsRoot;
+        return GateSettings.Load(new OverlaySettingsSource(pinned));
+    }
+
+    /// <summary>Empty = the gate's default: nothing from the environment reshapes a self-test.</summary>
+    private static Dictionary<string, string> Defaults() => new[]
+    {
+        ConvergeDeadlineSecs, QuorumTimeoutMs, P2Agents, P2WritesPerAgent, P3Rows,
+        ChaosCycles, ChaosWrites, ChaosFaults, ChaosConvergeSecs, ChaosBudgetSecs,
+    }.ToDictionary(name => name, _ => "");
+}
