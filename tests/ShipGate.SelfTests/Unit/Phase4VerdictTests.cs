@@ -31,6 +31,23 @@ public sealed class Phase4VerdictTests
     }
 
     [Fact]
+    public void AHungWriteIsRedEvenWhenTheClassEndsWithinItsBudget()
+    {
+        var cycles = Cycles(50, _ => Cycle(ok: 100, n1: 100, n2: 100)).ToList();
+        cycles[6] = cycles[6] with { Unanswered = 5, FirstUnanswered = "c7-w40: no answer within 5 s" };
+
+        var finding = Phase4Verdicts.FinishedInBudget(Evidence(cycles), Kill);
+
+        finding.Verdict.Outcome.Should().Be(Outcome.Fail);
+        finding.Verdict.Message.Should().Contain("5 write(s) got no answer").And.Contain("c7-w40");
+        finding.Measured.Should().Be("50/50 cycles in 70.0 s, 5 unanswered");
+    }
+
+    [Fact]
+    public void NoUnansweredWriteAndAllCyclesInBudgetPasses() =>
+        Phase4Verdicts.FinishedInBudget(Evidence(Cycles(50, _ => Cycle(3, 3, 3))), Kill).Verdict.Outcome.Should().Be(Outcome.Pass);
+
+    [Fact]
     public void AHarnessStopIsRedToo() =>
         Phase4Verdicts.FinishedInBudget(Evidence(Cycles(3, _ => Cycle(3, 3, 3)), error: "cycle 4: node-b serve did not become healthy"), Kill)
             .Verdict.Message.Should().Contain("cycle 4: node-b").And.Contain("last completed cycle 3 of 50");
