@@ -8,16 +8,18 @@ namespace AiMemory.Reference.Tests;
 /// <summary>`serve` start-up and shutdown (contract §1.1): SIGINT drains and exits 0, SIGTERM just ends the process.</summary>
 public sealed class HttpServeLifecycleTests
 {
-    [Fact]
-    public async Task Sigint_exits_zero_and_leaves_a_self_contained_database()
+    // sigintIgnored: started the way a shell starts a background job (nohup, CI), with SIGINT inherited as
+    // ignored; .NET would keep ignoring it, and CI saw the node never exit.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Sigint_exits_zero_and_leaves_a_self_contained_database(bool sigintIgnored)
     {
-        await using var node = await NodeProcess.StartAsync();
+        await using var node = await NodeProcess.StartAsync(sigintIgnored: sigintIgnored);
         (await node.Client.CreateAsync("kept", "life")).Code.Should().Be(201);
 
         node.Signal("INT");
-        // The contract lets the drain use the whole grace window (30 s by default); CI once saw > 15 s under
-        // load, so the deadline is the grace plus a margin: a node that never exits still fails.
-        (await node.WaitForExitAsync(TimeSpan.FromSeconds(40))).Should().Be(0, "SIGINT drains within --shutdown-grace-secs (30 s) and exits 0");
+        (await node.WaitForExitAsync(TimeSpan.FromSeconds(15))).Should().Be(0, "SIGINT drains an idle node and exits 0");
 
         // The checkpoint on shutdown folds the WAL into the main file.
         using var db = new SqliteConnection($"Data Source={node.DbPath};Mode=ReadOnly;Pooling=False");

@@ -35,6 +35,7 @@ public static class ServeCommand
 
         await using var app = NodeServer.Build(node, options.Host, options.Port);
         using var stop = new CancellationTokenSource();
+        InterruptSignal.ResetIgnored();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx =>
         {
             ctx.Cancel = true;

@@ -16,8 +16,9 @@ public sealed class NodeProcess : IAsyncDisposable
     private readonly string? _faults;
     private Process? _process;
 
-    private NodeProcess(int port, IReadOnlyList<string> serveArgs, string? faults)
+    private NodeProcess(int port, IReadOnlyList<string> serveArgs, string? faults, bool sigintIgnored = false)
     {
+        SigintIgnored = sigintIgnored;
         Port = port;
         _serveArgs = serveArgs;
         _faults = faults;
@@ -26,6 +27,8 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     public int Port { get; }
+    /// <summary>Started as a shell starts a background job: with SIGINT ignored (inherited SIG_IGN).</summary>
+    public bool SigintIgnored { get; }
     public string Url => $"http://127.0.0.1:{Port}";
     public string DbPath => Path.Combine(_dir, "node.db");
     public HttpClient Client { get; }
@@ -34,9 +37,9 @@ public sealed class NodeProcess : IAsyncDisposable
     public TimeSpan StartupTime { get; private set; }
 
     /// <summary>Starts a node; serveArgs follow `serve --host 127.0.0.1 --port N`. faults sets AI_MEMORY_REFERENCE_FAULTS.</summary>
-    public static async Task<NodeProcess> StartAsync(IReadOnlyList<string>? serveArgs = null, string? faults = null, int? port = null)
+    public static async Task<NodeProcess> StartAsync(IReadOnlyList<string>? serveArgs = null, string? faults = null, int? port = null, bool sigintIgnored = false)
     {
-        var node = new NodeProcess(port ?? FreePort(), serveArgs ?? [], faults);
+        var node = new NodeProcess(port ?? FreePort(), serveArgs ?? [], faults, sigintIgnored);
         await node.RestartAsync();
         return node;
     }
@@ -45,12 +48,14 @@ public sealed class NodeProcess : IAsyncDisposable
     public async Task RestartAsync(bool waitHealthy = true)
     {
         Kill();
-        var psi = new ProcessStartInfo(PublishedNode.Path)
+        var psi = new ProcessStartInfo(SigintIgnored ? "/bin/sh" : PublishedNode.Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // exec keeps the pid, so Signal still reaches the node.
+        if (SigintIgnored) foreach (var a in new[] { "-c", "trap '' INT; exec \"$0\" \"$@\"", PublishedNode.Path }) psi.ArgumentList.Add(a);
         foreach (var a in new[] { "serve", "--host", "127.0.0.1", "--port", Port.ToString() }.Concat(_serveArgs)) psi.ArgumentList.Add(a);
         psi.Environment["AI_MEMORY_DB"] = DbPath;
         psi.Environment["HOME"] = _dir;
