@@ -14,15 +14,23 @@ public sealed class NodeProcess : IAsyncDisposable
     private readonly string _dir;
     private readonly IReadOnlyList<string> _serveArgs;
     private readonly string? _faults;
+    private readonly string? _config;
     private Process? _process;
 
-    private NodeProcess(int port, IReadOnlyList<string> serveArgs, string? faults, bool sigintIgnored = false)
+    private NodeProcess(int port, IReadOnlyList<string> serveArgs, string? faults, bool sigintIgnored = false, string? config = null)
     {
         SigintIgnored = sigintIgnored;
         Port = port;
         _serveArgs = serveArgs;
         _faults = faults;
+        _config = config;
         _dir = Directory.CreateTempSubdirectory("ai-memory-node-").FullName;
+        if (config is not null)
+        {
+            var path = Path.Combine(_dir, ".config", "ai-memory", "config.toml");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, config);
+        }
         Client = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -36,10 +44,14 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>How long the last Start took from process launch to the first healthy answer.</summary>
     public TimeSpan StartupTime { get; private set; }
 
-    /// <summary>Starts a node; serveArgs follow `serve --host 127.0.0.1 --port N`. faults sets AI_MEMORY_REFERENCE_FAULTS.</summary>
-    public static async Task<NodeProcess> StartAsync(IReadOnlyList<string>? serveArgs = null, string? faults = null, int? port = null, bool sigintIgnored = false)
+    /// <summary>
+    /// Starts a node; serveArgs follow `serve --host 127.0.0.1 --port N`. faults sets AI_MEMORY_REFERENCE_FAULTS. config, when
+    /// given, is written as $HOME/.config/ai-memory/config.toml and read (otherwise AI_MEMORY_NO_CONFIG skips it).
+    /// </summary>
+    public static async Task<NodeProcess> StartAsync(IReadOnlyList<string>? serveArgs = null, string? faults = null, int? port = null,
+        bool sigintIgnored = false, string? config = null)
     {
-        var node = new NodeProcess(port ?? FreePort(), serveArgs ?? [], faults, sigintIgnored);
+        var node = new NodeProcess(port ?? FreePort(), serveArgs ?? [], faults, sigintIgnored, config);
         await node.RestartAsync();
         return node;
     }
@@ -59,7 +71,8 @@ public sealed class NodeProcess : IAsyncDisposable
         foreach (var a in new[] { "serve", "--host", "127.0.0.1", "--port", Port.ToString() }.Concat(_serveArgs)) psi.ArgumentList.Add(a);
         psi.Environment["AI_MEMORY_DB"] = DbPath;
         psi.Environment["HOME"] = _dir;
-        psi.Environment["AI_MEMORY_NO_CONFIG"] = "1";
+        if (_config is null) psi.Environment["AI_MEMORY_NO_CONFIG"] = "1";
+        else psi.Environment.Remove("AI_MEMORY_NO_CONFIG");
         psi.Environment["AI_MEMORY_REFERENCE_FAULTS"] = _faults ?? "";
         var clock = Stopwatch.StartNew();
         _process = Process.Start(psi) ?? throw new InvalidOperationException("could not start " + PublishedNode.Path);
