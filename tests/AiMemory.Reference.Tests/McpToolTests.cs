@@ -65,13 +65,13 @@ public sealed class McpToolTests
 
         var dry = await mcp.CallJsonAsync("memory_forget", new JsonObject { ["namespace"] = "team", ["dry_run"] = true });
         dry["would_forget"]!.GetValue<int>().Should().Be(1);
-        (await mcp.CallJsonAsync("memory_forget", new JsonObject { ["namespace"] = "team" }))["forgotten"]!.GetValue<int>().Should().Be(1);
+        (await mcp.CallJsonAsync("memory_forget", new JsonObject { ["namespace"] = "team" }))["deleted"]!.GetValue<int>().Should().Be(1);
         (await mcp.CallJsonAsync("memory_archive_stats"))["archived_total"]!.GetValue<long>().Should().Be(1, "forget archives first");
 
         await Store(mcp, "expiring", "gone soon", "ttl", new JsonObject { ["ttl_secs"] = 1 });
         await Task.Delay(1500);
         (await mcp.CallJsonAsync("memory_gc", new JsonObject { ["dry_run"] = true }))["would_collect"]!.GetValue<int>().Should().Be(1);
-        (await mcp.CallJsonAsync("memory_gc"))["collected"]!.GetValue<int>().Should().Be(1);
+        (await mcp.CallJsonAsync("memory_gc"))["expired_deleted"]!.GetValue<int>().Should().Be(1);
     }
 
     [Fact]
@@ -82,9 +82,10 @@ public sealed class McpToolTests
         var a = await Store(mcp, "cause", "the cause", "g");
         var b = await Store(mcp, "effect", "the effect", "g");
         var link = await mcp.CallJsonAsync("memory_link", new JsonObject { ["source_id"] = a, ["target_id"] = b, ["relation"] = "supersedes" });
-        link["relation"]!.GetValue<string>().Should().Be("supersedes");
+        link["linked"]!.GetValue<bool>().Should().BeTrue();
         var links = await mcp.CallJsonAsync("memory_get_links", new JsonObject { ["id"] = b });
         links["links"]![0]!["source_id"]!.GetValue<string>().Should().Be(a);
+        links["links"]![0]!["relation"]!.GetValue<string>().Should().Be("supersedes");
         (await mcp.CallJsonAsync("memory_stats"))["links_count"]!.GetValue<long>().Should().Be(1);
 
         (await mcp.CallJsonAsync("memory_capabilities"))["version"]!.GetValue<string>().Should().Be("0.6.0");

@@ -2,7 +2,7 @@ namespace AiMemory.Reference.Cli;
 
 /// <summary>
 /// $HOME/.config/ai-memory/config.toml (contract §3.1): written with commented defaults when missing — best effort, an
-/// unwritable HOME never fails a command — and read unless AI_MEMORY_NO_CONFIG is set. Only `db` matters here.
+/// unwritable HOME never fails a command — and read unless AI_MEMORY_NO_CONFIG is set. `db` and `api_key` matter here.
 /// </summary>
 public static class ConfigFile
 {
@@ -20,6 +20,9 @@ public static class ConfigFile
         """;
 
     private static string? _db;
+
+    /// <summary>The HTTP API key (top-level `api_key`); null or empty = no key required.</summary>
+    public static string? ApiKey { get; private set; }
 
     public static string? PathOnDisk
     {
@@ -50,8 +53,13 @@ public static class ConfigFile
             {
                 var line = raw.Trim();
                 if (line.StartsWith('[')) break; // top-level keys only
-                if (line.StartsWith("db", StringComparison.Ordinal) && line.IndexOf('=') is var eq and > 0 && line[..eq].Trim() == "db")
-                    _db = line[(eq + 1)..].Trim().Trim('"');
+                if (line.StartsWith('#') || line.IndexOf('=') is not (var eq and > 0)) continue;
+                var value = line[(eq + 1)..].Trim().Trim('"');
+                switch (line[..eq].Trim())
+                {
+                    case "db": _db = value; break;
+                    case "api_key": ApiKey = value.Length > 0 ? value : null; break;
+                }
             }
             Console.Error.WriteLine($"ai-memory: loaded config from {path}");
         }

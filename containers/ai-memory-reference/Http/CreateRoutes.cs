@@ -56,23 +56,24 @@ public static class CreateRoutes
     {
         var body = await RequestBody.ReadJsonAsync(ctx);
         if (body.ValueKind != JsonValueKind.Array) throw Rejection.WrongShape("invalid type: expected a sequence");
-        if (body.GetArrayLength() > MaxBulk) throw Rejection.BadRequest($"bulk create accepts at most {MaxBulk} memories");
+        if (body.GetArrayLength() > MaxBulk) throw Rejection.BadRequest($"bulk operations limited to {MaxBulk} items");
 
         // Shape errors reject the whole request (serde reads the array first); field errors are per item.
         var items = body.EnumerateArray().Select(item =>
         {
             try { return (Memory: CreateBody.Parse(item, node.Faults).Memory, Error: (string?)null); }
-            catch (Rejection r) when (r.Json) { return (Memory: (NewMemory?)null, Error: r.Message); }
+            catch (Rejection r) when (r.Json) { return (Memory: (NewMemory?)null, Error: $"{item.GetProperty("title").GetString()}: {r.Message}"); }
         }).ToList();
 
-        var created = new JsonArray();
+        var created = 0;
         var errors = new JsonArray();
         foreach (var (memory, error) in items)
         {
             if (memory is null) errors.Add(error);
-            else created.Add(node.Store.Upsert(memory).Stored.Id);
+            else { node.Store.Upsert(memory); created++; }
         }
-        await Reply.Json(ctx, 200, new JsonObject { ["created"] = created.Count, ["ids"] = created, ["errors"] = errors });
+        // v0.6.0's answer has no ids: {created, errors}, each error prefixed with the item's title.
+        await Reply.Json(ctx, 200, new JsonObject { ["created"] = created, ["errors"] = errors });
     }
 
     private static JsonObject Accepted(string id, string tier, string ns, string title, string agentId) => new()

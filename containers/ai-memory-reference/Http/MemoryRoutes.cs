@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AiMemory.Reference.Faults;
 using AiMemory.Reference.Model;
 using AiMemory.Reference.Storage;
+using AiMemory.Reference.Tables;
 
 namespace AiMemory.Reference.Http;
 
@@ -34,7 +35,7 @@ public static class MemoryRoutes
     {
         var memory = node.Store.Get(RouteId(ctx));
         if (memory is null) return NotFound(ctx);
-        var links = Links(node.Store, memory.Id);
+        var links = LinkTable.ToJson(LinkTable.For(node.Store, memory.Id));
         return Reply.Json(ctx, 200, new JsonObject { ["memory"] = Reply.Memory(memory), ["links"] = links });
     }
 
@@ -69,26 +70,11 @@ public static class MemoryRoutes
             : Reply.Json(ctx, 200, new JsonObject { ["promoted"] = true, ["id"] = promoted.Id, ["tier"] = promoted.Tier });
     }
 
-    private static string RouteId(HttpContext ctx)
+    internal static string RouteId(HttpContext ctx)
     {
         var id = ctx.Request.RouteValues["id"] as string;
         return Validation.Id(id) is { } error ? throw Rejection.BadRequest(error) : id!;
     }
 
     private static Task NotFound(HttpContext ctx) => Reply.Error(ctx, 404, "not found");
-
-    private static JsonArray Links(IMemoryStore store, string id) => store.WithConnection(db =>
-    {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = "SELECT source_id, target_id, relation, created_at FROM memory_links WHERE source_id = $id OR target_id = $id";
-        cmd.Parameters.AddWithValue("$id", id);
-        using var r = cmd.ExecuteReader();
-        var links = new JsonArray();
-        while (r.Read())
-            links.Add(new JsonObject
-            {
-                ["source_id"] = r.GetString(0), ["target_id"] = r.GetString(1), ["relation"] = r.GetString(2), ["created_at"] = r.GetString(3),
-            });
-        return links;
-    });
 }

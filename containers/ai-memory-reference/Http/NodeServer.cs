@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace AiMemory.Reference.Http;
 
 /// <summary>
-/// Builds the Kestrel app: every v0.6.0 route the gate can reach, each a plain RequestDelegate so ASP.NET's own
+/// Builds the Kestrel app: every route v0.6.0 registers (contract §1.2), each a plain RequestDelegate so ASP.NET's own
 /// binding never answers for us (no ProblemDetails). Unknown routes and wrong methods get routing's empty 404/405.
 /// </summary>
 public static class NodeServer
@@ -30,7 +30,7 @@ public static class NodeServer
         app.Use(async (ctx, next) =>
         {
             node.Metrics.Request();
-            await ErrorBoundary.RunAsync(ctx, next);
+            if (await ApiKey.AdmitAsync(ctx)) await ErrorBoundary.RunAsync(ctx, next);
         });
         Map(app, node);
         return app;
@@ -57,6 +57,22 @@ public static class NodeServer
         Route("GET", "/api/v1/recall", RecallRoutes.RecallGet);
         Route("POST", "/api/v1/recall", RecallRoutes.RecallPost);
         Route("GET", "/api/v1/search", RecallRoutes.Search);
+        Route("POST", "/api/v1/forget", LifecycleRoutes.Forget);
+        Route("POST", "/api/v1/consolidate", LifecycleRoutes.Consolidate);
+        Route("POST", "/api/v1/gc", LifecycleRoutes.Gc);
+        Route("POST", "/api/v1/links", LinkRoutes.Create);
+        Route("GET", "/api/v1/links/{id}", LinkRoutes.Get);
+        Route("GET", "/api/v1/export", TransferRoutes.Export);
+        Route("POST", "/api/v1/import", TransferRoutes.Import);
+        Route("GET", "/api/v1/archive", ArchiveRoutes.List);
+        Route("DELETE", "/api/v1/archive", ArchiveRoutes.Purge);
+        Route("POST", "/api/v1/archive/{id}/restore", ArchiveRoutes.Restore);
+        Route("GET", "/api/v1/archive/stats", ArchiveRoutes.Stats);
+        Route("GET", "/api/v1/agents", AgentRoutes.List);
+        Route("POST", "/api/v1/agents", AgentRoutes.Register);
+        Route("GET", "/api/v1/pending", PendingRoutes.List);
+        Route("POST", "/api/v1/pending/{id}/approve", PendingRoutes.Approve);
+        Route("POST", "/api/v1/pending/{id}/reject", PendingRoutes.Reject);
         Route("POST", "/api/v1/sync/push", SyncRoutes.Push);
         Route("GET", "/api/v1/sync/since", SyncRoutes.Since);
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiMemory.Reference.Model;
 using AiMemory.Reference.Storage;
+using AiMemory.Reference.Tables;
 
 namespace AiMemory.Reference.Http;
 
@@ -16,18 +17,20 @@ public static class SyncRoutes
     {
         var f = BodyFields.Of(await RequestBody.ReadJsonAsync(ctx));
         var sender = f.RequiredString("sender_agent_id");
-        var memories = ReadMemories(f);
+        var memories = ReadMemories(f.Raw("memories"), f.Has("memories"));
         var dryRun = f.OptionalBool("dry_run") ?? false;
         if (Validation.AgentId(sender) is { } badSender) throw Rejection.BadRequest($"invalid sender_agent_id: {badSender}");
-        if (memories.Count > MaxPush) throw Rejection.BadRequest($"sync push accepts at most {MaxPush} memories");
+        if (memories.Count > MaxPush) throw Rejection.BadRequest($"sync_push limited to {MaxPush} memories per request");
         var receiver = Identity.Resolve(ctx);
 
         int applied = 0, noop = 0, skipped = 0;
+        string? latestSeen = null;
         foreach (var memory in memories)
         {
             // A row that fails full-memory validation is skipped; the request itself still succeeds.
             if (Validation.SyncedMemory(memory, node.Faults) is not null) { skipped++; continue; }
-            if (dryRun) { applied++; continue; }
+            if (string.CompareOrdinal(memory.UpdatedAt, latestSeen) > 0) latestSeen = memory.UpdatedAt;
+            if (dryRun) { noop++; continue; }
             switch (node.Store.Merge(memory))
             {
                 case MergeOutcome.Applied: applied++; break;
@@ -35,31 +38,37 @@ public static class SyncRoutes
                 default: skipped++; break;
             }
         }
+        // The receiver's clock advances to the newest row it took from this sender (a preview records nothing).
+        if (!dryRun && latestSeen is not null) SyncState.Observe(node.Store, receiver, sender, latestSeen);
         node.Metrics.SyncApplied(applied);
         await Reply.Json(ctx, 200, new JsonObject
         {
             ["applied"] = applied, ["noop"] = noop, ["skipped"] = skipped, ["dry_run"] = dryRun,
-            ["receiver_agent_id"] = receiver, ["receiver_clock"] = new JsonObject { ["entries"] = new JsonObject() },
+            ["receiver_agent_id"] = receiver, ["receiver_clock"] = SyncState.Clock(node.Store, receiver),
         });
     }
 
     public static Task Since(HttpContext ctx, NodeContext node)
     {
         var q = new QueryArgs(ctx.Request.Query);
-        var since = q.String("since");
-        if (since is not null && !Timestamps.TryParse(since, out _)) throw Rejection.BadRequest("since must be an RFC 3339 timestamp");
+        // v0.6.0 reads an empty since= as "from the beginning".
+        var since = q.String("since") is { Length: > 0 } s ? s : null;
+        if (since is not null && !Timestamps.TryParse(since, out _))
+            throw Rejection.BadRequest("invalid `since` parameter — expected RFC 3339 timestamp");
         var limit = (int)Math.Min(q.Integer("limit", 0, long.MaxValue) ?? DefaultSinceLimit, MaxSinceLimit);
-        var peer = q.String("peer");
-        if (peer is not null && Validation.AgentId(peer) is null) RecordPeer(node.Store, LocalId(ctx), peer);
 
         var rows = node.Store.Since(since, limit);
+        var peer = q.String("peer");
+        // Best effort, as at v0.6.0: the puller is recorded at the newest row it was sent.
+        if (peer is not null && Validation.AgentId(peer) is null && rows.Count > 0) RecordPeer(node.Store, LocalId(ctx), peer, rows[^1].UpdatedAt);
         return Reply.Json(ctx, 200, new JsonObject { ["count"] = rows.Count, ["limit"] = limit, ["memories"] = Reply.Memories(rows) });
     }
 
-    private static List<Memory> ReadMemories(BodyFields f)
+    /// <summary>A `memories` array of full Memory objects (push and import); a shape error rejects the whole body with 422.</summary>
+    public static List<Memory> ReadMemories(JsonElement? raw, bool present)
     {
-        if (f.Raw("memories") is not { ValueKind: JsonValueKind.Array } array)
-            throw Rejection.WrongShape(f.Has("memories") ? "memories: invalid type, expected a sequence" : "missing field `memories`");
+        if (raw is not { ValueKind: JsonValueKind.Array } array)
+            throw Rejection.WrongShape(present ? "memories: invalid type, expected a sequence" : "missing field `memories`");
         try
         {
             return array.EnumerateArray().Select(m => m.Deserialize<Memory>(Json.Wire)
@@ -76,24 +85,9 @@ public static class SyncRoutes
     private static string LocalId(HttpContext ctx) =>
         ctx.Request.Headers[Identity.Header] is { Count: > 0 } h && Validation.AgentId(h[0]) is null ? h[0]! : "local";
 
-    // Best effort, as at v0.6.0: the pull is answered even if recording the peer fails.
-    private static void RecordPeer(IMemoryStore store, string self, string peer)
+    private static void RecordPeer(IMemoryStore store, string self, string peer, string seenAt)
     {
-        try
-        {
-            store.WithConnection(db =>
-            {
-                using var cmd = db.CreateCommand();
-                cmd.CommandText = "INSERT INTO sync_state (agent_id, peer_id, last_pulled_at) VALUES ($a, $p, $now) " +
-                                  "ON CONFLICT (agent_id, peer_id) DO UPDATE SET last_pulled_at = excluded.last_pulled_at";
-                cmd.Parameters.AddWithValue("$a", self);
-                cmd.Parameters.AddWithValue("$p", peer);
-                cmd.Parameters.AddWithValue("$now", Timestamps.Now());
-                return cmd.ExecuteNonQuery();
-            });
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException)
-        {
-        }
+        try { SyncState.Observe(store, self, peer, seenAt); }
+        catch (Microsoft.Data.Sqlite.SqliteException) { }
     }
 }

@@ -26,7 +26,7 @@ public static class Governance
             return level switch
             {
                 "approve" => new Decision(GovernanceVerdict.Pending, $"{action} in '{ns}' requires approval"),
-                "registered" when !AgentTools.IsRegistered(store, agentId) =>
+                "registered" when !AgentRegistry.IsRegistered(store, agentId) =>
                     new Decision(GovernanceVerdict.Deny, $"agent '{agentId}' is not registered"),
                 "owner" when Owner(target ?? policyMemory) != agentId =>
                     new Decision(GovernanceVerdict.Deny, $"only the owner may {action} in '{ns}'"),
@@ -55,6 +55,32 @@ public static class Governance
                 return null;
         }
     }
+
+    /// <summary>
+    /// Approves a pending action and performs it (POST /pending/{id}/approve and memory_pending_approve):
+    /// {"approved","id","decided_by","executed","memory_id"}; null when it is absent or already decided.
+    /// </summary>
+    public static JsonObject? Approve(IMemoryStore store, string id, string decider)
+    {
+        if (PendingActions.Find(store, id) is not { Status: "pending" } action) return null;
+        // Decide first so two approvals cannot both run the action.
+        if (!PendingActions.Decide(store, id, approve: true, decider)) return null;
+        var memoryId = action.ActionType switch
+        {
+            "store" => store.Upsert(MemoryTools.Build(new ToolArgs(action.Payload),
+                action.Payload["agent_id"]?.GetValue<string>() ?? action.RequestedBy)).Stored.Id,
+            "delete" => store.Delete(action.MemoryId!) ? action.MemoryId : null,
+            "promote" => store.Update(action.MemoryId!, new MemoryPatch { Tier = Tiers.Long, ClearExpiry = true })?.Id,
+            var other => throw new ToolException($"unknown pending action type '{other}'"),
+        };
+        return new JsonObject { ["approved"] = true, ["id"] = id, ["decided_by"] = decider, ["executed"] = true, ["memory_id"] = memoryId };
+    }
+
+    /// <summary>Rejects a pending action: {"rejected","id","decided_by"}; null when it is absent or already decided.</summary>
+    public static JsonObject? Reject(IMemoryStore store, string id, string decider) =>
+        PendingActions.Decide(store, id, approve: false, decider)
+            ? new JsonObject { ["rejected"] = true, ["id"] = id, ["decided_by"] = decider }
+            : null;
 
     private static string? Owner(Memory m) => m.Metadata["agent_id"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

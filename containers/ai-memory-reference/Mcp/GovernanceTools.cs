@@ -49,42 +49,19 @@ public static class GovernanceTools
                 ["namespace"] = a.Required("namespace"), ["cleared"] = NamespaceStandards.Clear(s.Store, a.Required("namespace")),
             })),
         new("memory_pending_list", "List actions waiting for governance approval.",
-            Schema.Of([], ("status", "string", "pending (default) | approved | rejected | all"), ("limit", "integer", "Max rows (default 100)")),
+            Schema.Of([], ("status", "string", "pending (default) | approved | rejected | all"), ("limit", "integer", "Max rows (default 100, max 1000)")),
             (a, s) =>
             {
                 var status = a.Str("status") ?? "pending";
-                var rows = PendingActions.List(s.Store, status == "all" ? null : status, a.Int("limit", 100, 0, 1000));
-                return McpSession.Pretty(new JsonObject
-                {
-                    ["pending"] = new JsonArray(rows.Select(r => (JsonNode)PendingActions.ToJson(r)).ToArray()), ["count"] = rows.Count,
-                });
+                return McpSession.Pretty(PendingActions.ListJson(s.Store, status == "all" ? null : status, a.Int("limit", 100, 0, 1000)));
             }),
         new("memory_pending_approve", "Approve a queued action and perform it.",
-            Schema.Of(["id"], ("id", "string", "Pending action id")), Approve),
+            Schema.Of(["id"], ("id", "string", "Pending action id")),
+            (a, s) => McpSession.Pretty(Governance.Approve(s.Store, a.Required("id"), s.AgentId)
+                                        ?? throw new ToolException($"no pending action {a.Required("id")}"))),
         new("memory_pending_reject", "Reject a queued action.",
             Schema.Of(["id"], ("id", "string", "Pending action id")),
-            (a, s) =>
-            {
-                var id = a.Required("id");
-                if (!PendingActions.Decide(s.Store, id, approve: false, s.AgentId)) throw new ToolException($"no pending action {id}");
-                return McpSession.Pretty(new JsonObject { ["rejected"] = true, ["id"] = id });
-            }),
+            (a, s) => McpSession.Pretty(Governance.Reject(s.Store, a.Required("id"), s.AgentId)
+                                        ?? throw new ToolException($"no pending action {a.Required("id")}"))),
     ];
-
-    private static string Approve(ToolArgs a, McpSession s)
-    {
-        var id = a.Required("id");
-        var action = PendingActions.Find(s.Store, id) is { Status: "pending" } found ? found : throw new ToolException($"no pending action {id}");
-        // Decide first so two approvals cannot both run the action.
-        if (!PendingActions.Decide(s.Store, id, approve: true, s.AgentId)) throw new ToolException($"no pending action {id}");
-        var outcome = action.ActionType switch
-        {
-            "store" => MemoryTools.StoreValidated(s, MemoryTools.Build(new ToolArgs(action.Payload),
-                action.Payload["agent_id"]?.GetValue<string>() ?? action.RequestedBy)),
-            "delete" => LifecycleTools.DeleteNow(s, action.MemoryId!),
-            "promote" => LifecycleTools.PromoteNow(s, action.MemoryId!),
-            var other => throw new ToolException($"unknown pending action type '{other}'"),
-        };
-        return McpSession.Pretty(new JsonObject { ["approved"] = true, ["id"] = id, ["result"] = JsonNode.Parse(outcome) });
-    }
 }

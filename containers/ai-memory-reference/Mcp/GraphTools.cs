@@ -1,9 +1,8 @@
-using System.Text.Json.Nodes;
 using AiMemory.Reference.Tables;
 
 namespace AiMemory.Reference.Mcp;
 
-/// <summary>Typed links between memories.</summary>
+/// <summary>Typed links between memories; each tool answers what its /links route answers.</summary>
 public static class GraphTools
 {
     public static IEnumerable<Tool> All =>
@@ -17,8 +16,8 @@ public static class GraphTools
                 var target = s.Resolve(a.Required("target_id"));
                 try
                 {
-                    var link = LinkTable.Create(s.Store, source.Id, target.Id, a.Str("relation") ?? "related_to");
-                    return McpSession.Pretty(LinkTable.ToJson([link])[0]!);
+                    LinkTable.Create(s.Store, source.Id, target.Id, a.Str("relation") ?? "related_to");
+                    return McpSession.Pretty(LinkTable.LinkedJson());
                 }
                 catch (ArgumentException e) { throw new ToolException(e.Message); }
             }),
@@ -27,8 +26,7 @@ public static class GraphTools
             (a, s) =>
             {
                 var m = s.Resolve(a.Required("id"));
-                var links = LinkTable.For(s.Store, m.Id);
-                return McpSession.Pretty(new JsonObject { ["id"] = m.Id, ["links"] = LinkTable.ToJson(links), ["count"] = links.Count });
+                return McpSession.Pretty(LinkTable.ForJson(s.Store, m.Id));
             }),
     ];
 }

@@ -21,7 +21,8 @@ public static class LifecycleTools
         new("memory_consolidate", "Merge several memories into one long-term memory; the originals are removed.",
             Schema.Of(["ids", "title"], ("ids", "string[]", "Ids to merge (at least 2)"), ("title", "string", "Title of the result"),
                 ("summary", "string", "Content of the result (default: the originals joined)"),
-                ("namespace", "string", "Namespace of the result (default: the first original's)")), Consolidate),
+                ("namespace", "string", "Namespace of the result (default: the first original's)"),
+                ("tier", "string", "Tier of the result (default long)")), Consolidate),
         new("memory_gc", "Collect expired memories (archived first).",
             Schema.Of([], ("dry_run", "boolean", "Only count what would be collected")), Gc),
     ];
@@ -69,35 +70,24 @@ public static class LifecycleTools
 
     private static string Forget(ToolArgs a, McpSession s)
     {
-        var ns = a.Str("namespace");
-        var pattern = a.Str("pattern");
         var tier = a.Str("tier");
-        if (ns is null && string.IsNullOrEmpty(pattern) && tier is null)
-            throw new ToolException("memory_forget needs at least one of namespace, pattern, tier");
         if (tier is not null && !Tiers.IsValid(tier)) throw new ToolException($"invalid tier '{tier}'");
-        var victims = s.Store.List(new ListQuery { Namespace = ns, Tier = tier, Limit = int.MaxValue })
-            .Where(m => string.IsNullOrEmpty(pattern)
-                        || m.Title.Contains(pattern, StringComparison.OrdinalIgnoreCase)
-                        || m.Content.Contains(pattern, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        if (a.Bool("dry_run"))
+        try
+        {
+            if (!a.Bool("dry_run")) return McpSession.Pretty(Lifecycle.Forget(s.Store, a.Str("namespace"), a.Str("pattern"), tier));
+            var victims = Lifecycle.ForgetCandidates(s.Store, a.Str("namespace"), a.Str("pattern"), tier);
             return McpSession.Pretty(new JsonObject
             {
                 ["dry_run"] = true, ["would_forget"] = victims.Count,
                 ["ids"] = new JsonArray(victims.Select(v => (JsonNode)v.Id).ToArray()),
             });
-        foreach (var m in victims) ArchiveTable.Archive(s.Store, m, "forget");
-        return McpSession.Pretty(new JsonObject { ["forgotten"] = victims.Count, ["archived"] = victims.Count });
+        }
+        catch (ArgumentException e) { throw new ToolException(e.Message); }
     }
 
-    private static string Gc(ToolArgs a, McpSession s)
-    {
-        var expired = ArchiveTable.Expired(s.Store);
-        if (a.Bool("dry_run")) return McpSession.Pretty(new JsonObject { ["dry_run"] = true, ["would_collect"] = expired.Count });
-        foreach (var m in expired) ArchiveTable.Archive(s.Store, m, "gc");
-        var rest = s.Store.CollectGarbage();
-        return McpSession.Pretty(new JsonObject { ["collected"] = expired.Count + rest, ["archived"] = expired.Count });
-    }
+    private static string Gc(ToolArgs a, McpSession s) => a.Bool("dry_run")
+        ? McpSession.Pretty(new JsonObject { ["dry_run"] = true, ["would_collect"] = ArchiveTable.Expired(s.Store).Count })
+        : McpSession.Pretty(Lifecycle.CollectGarbage(s.Store));
 
     private static string Consolidate(ToolArgs a, McpSession s)
     {
@@ -105,19 +95,14 @@ public static class LifecycleTools
         var title = a.Required("title");
         var sources = ids.Select(s.Resolve).DistinctBy(m => m.Id).ToList();
         if (sources.Count < 2) throw new ToolException("memory_consolidate needs at least 2 distinct memories");
-        var content = a.Str("summary") ?? string.Join("\n\n", sources.Select(m => $"{m.Title}: {m.Content}"));
-        var ns = a.Str("namespace") ?? sources[0].Namespace;
-        var tags = sources.SelectMany(m => m.Tags).Distinct(StringComparer.Ordinal).Take(Validation.MaxTags).ToList();
-        McpSession.Check(Validation.Title(title) ?? Validation.Content(content) ?? Validation.Namespace(ns));
-
-        var metadata = new JsonObject { ["consolidated_from"] = new JsonArray(sources.Select(m => (JsonNode)m.Id).ToArray()) };
-        var merged = s.Store.Upsert(new NewMemory
+        var tier = a.Str("tier") ?? Tiers.Long;
+        if (!Tiers.IsValid(tier)) throw new ToolException($"invalid tier '{tier}'");
+        try
         {
-            Title = title.Trim(), Content = content, Tier = Tiers.Long, Namespace = ns, Tags = tags,
-            Priority = sources.Max(m => m.Priority), Confidence = sources.Max(m => m.Confidence),
-            Source = "consolidation", Metadata = metadata, AgentId = s.AgentId,
-        }).Stored;
-        foreach (var m in sources.Where(m => m.Id != merged.Id)) s.Store.Delete(m.Id);
-        return McpSession.Pretty(new JsonObject { ["id"] = merged.Id, ["consolidated"] = sources.Count, ["title"] = merged.Title });
+            return McpSession.Pretty(Lifecycle.Consolidate(s.Store, sources.Select(m => m.Id).ToList(), title,
+                a.Str("summary") ?? string.Join("\n\n", sources.Select(m => $"{m.Title}: {m.Content}")),
+                a.Str("namespace") ?? sources[0].Namespace, tier, s.AgentId));
+        }
+        catch (ArgumentException e) { throw new ToolException(e.Message); }
     }
 }

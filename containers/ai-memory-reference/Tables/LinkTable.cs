@@ -44,6 +44,23 @@ public static class LinkTable
         return links;
     });
 
+    /// <summary>Every link, for export.</summary>
+    public static IReadOnlyList<Link> All(IMemoryStore store) => store.WithConnection(db =>
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT source_id, target_id, relation, created_at FROM memory_links ORDER BY created_at, source_id, target_id";
+        using var r = cmd.ExecuteReader();
+        var links = new List<Link>();
+        while (r.Read()) links.Add(new Link(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+        return links;
+    });
+
+    /// <summary>What POST /links and memory_link answer.</summary>
+    public static JsonObject LinkedJson() => new() { ["linked"] = true };
+
+    /// <summary>What GET /links/{id} and memory_get_links answer: {"links":[…]}.</summary>
+    public static JsonObject ForJson(IMemoryStore store, string id) => new() { ["links"] = ToJson(For(store, id)) };
+
     public static JsonArray ToJson(IEnumerable<Link> links) => new(links.Select(l => (JsonNode)new JsonObject
     {
         ["source_id"] = l.SourceId, ["target_id"] = l.TargetId, ["relation"] = l.Relation, ["created_at"] = l.CreatedAt,

@@ -68,6 +68,13 @@ public static class PendingActions
     {
         ["id"] = a.Id, ["action_type"] = a.ActionType, ["memory_id"] = a.MemoryId, ["namespace"] = a.Namespace,
         ["payload"] = a.Payload.DeepClone(), ["requested_by"] = a.RequestedBy, ["requested_at"] = a.RequestedAt,
-        ["status"] = a.Status, ["decided_by"] = a.DecidedBy, ["decided_at"] = a.DecidedAt,
+        ["status"] = a.Status, ["decided_by"] = a.DecidedBy, ["decided_at"] = a.DecidedAt, ["approvals"] = new JsonArray(),
     };
+
+    /// <summary>What GET /pending and memory_pending_list answer: {"count","pending":[…]}, newest first; status null = all.</summary>
+    public static JsonObject ListJson(IMemoryStore store, string? status, int limit)
+    {
+        var rows = List(store, status, limit);
+        return new JsonObject { ["count"] = rows.Count, ["pending"] = new JsonArray(rows.Select(r => (JsonNode)ToJson(r)).ToArray()) };
+    }
 }

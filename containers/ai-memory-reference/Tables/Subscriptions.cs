@@ -16,12 +16,14 @@ public static class Subscriptions
         store.WithConnection(db =>
         {
             using var cmd = db.CreateCommand();
-            cmd.CommandText = "INSERT INTO subscriptions (id, url, events, secret, namespace_filter, agent_filter, created_by, created_at) " +
+            cmd.CommandText = "INSERT INTO subscriptions (id, url, events, secret_hash, namespace_filter, agent_filter, created_by, created_at) " +
                               "VALUES ($id, $url, $events, $secret, $ns, $agent, $by, $at)";
             cmd.Parameters.AddWithValue("$id", sub.Id);
             cmd.Parameters.AddWithValue("$url", url);
             cmd.Parameters.AddWithValue("$events", events);
-            cmd.Parameters.AddWithValue("$secret", (object?)secret ?? DBNull.Value);
+            // As v0.6.0: only a SHA-256 of the shared secret is kept, never the secret itself.
+            cmd.Parameters.AddWithValue("$secret", secret is null ? (object)DBNull.Value
+                : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret))));
             cmd.Parameters.AddWithValue("$ns", (object?)nsFilter ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$agent", (object?)agentFilter ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$by", createdBy);
