@@ -69,8 +69,8 @@ public static class CreateRoutes
         var errors = new JsonArray();
         foreach (var (memory, error) in items)
         {
-            if (memory is null) errors.Add(error);
-            else created.Add(node.Store.Upsert(memory).Stored.Id);
+            if (memory is null) errors.Add((JsonNode?)error);
+            else created.Add((JsonNode)node.Store.Upsert(memory).Stored.Id);
         }
         await Reply.Json(ctx, 200, new JsonObject { ["created"] = created.Count, ["ids"] = created, ["errors"] = errors });
     }

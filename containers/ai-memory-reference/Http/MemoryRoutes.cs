@@ -85,7 +85,7 @@ public static class MemoryRoutes
         using var r = cmd.ExecuteReader();
         var links = new JsonArray();
         while (r.Read())
-            links.Add(new JsonObject
+            links.Add((JsonNode)new JsonObject
             {
                 ["source_id"] = r.GetString(0), ["target_id"] = r.GetString(1), ["relation"] = r.GetString(2), ["created_at"] = r.GetString(3),
             });

@@ -46,7 +46,7 @@ public static class ArchiveTools
                 var (total, byNamespace) = ArchiveTable.Stats(s.Store);
                 return McpSession.Pretty(new JsonObject
                 {
-                    ["archived_total"] = total, ["by_namespace"] = JsonSerializer.SerializeToNode(byNamespace, Json.Wire),
+                    ["archived_total"] = total, ["by_namespace"] = JsonSerializer.SerializeToNode(byNamespace, Json.Types.NamespaceCounts),
                 });
             }),
     ];
