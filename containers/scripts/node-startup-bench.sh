@@ -43,7 +43,11 @@ start_node() {
     awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { exit !(b - a > 10) }' && { echo "not healthy in 10 s" >&2; exit 1; }
   done
   ms=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", (b - a) * 1000 }')
+  cpu_ms=$(cpu_ms "$pid")
 }
+
+# CPU the process has used so far (user + system, ms): unlike wall time, barely moved by other load on the machine.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print ($12 + $13) * 1000 / hz }' "/proc/$1/stat"; }
 
 stop_node() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; }
 
@@ -51,16 +55,20 @@ rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 
 echo "executable: $bin ($(du -h "$bin" | cut -f1))"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-times=()
+times=() cpus=()
 for ((i = 1; i <= starts; i++)); do
   start_node
-  times+=("$ms")
+  times+=("$ms") cpus+=("$cpu_ms")
   stop_node
 done
-printf '%s\n' "${times[@]}" | sort -n | awk -v n="$starts" '
-  { v[NR] = $1 }
-  END { med = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
-        printf "start to healthy over %d starts: median %.1f ms, min %.1f ms, max %.1f ms\n", n, med, v[1], v[n] }'
+# Median, min and max of the numbers given as arguments.
+stats() {
+  printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 }
+    END { n = NR; med = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+          printf "median %.1f ms, min %.1f ms, max %.1f ms", med, v[1], v[n] }'
+}
+echo "start to healthy over $starts starts: $(stats "${times[@]}")"
+echo "CPU used by then (user+sys): $(stats "${cpus[@]}")"
 echo "all (ms, in order): ${times[*]}"
 
 # Idle RSS: right after health answers, and again once the node has sat idle for 2 s (a settle, not a wait for state).
