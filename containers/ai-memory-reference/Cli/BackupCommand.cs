@@ -39,7 +39,7 @@ public static class BackupCommand
         var manifestPath = Path.Combine(dir, stem + ".manifest.json");
         // backup_no_manifest replays a regression where the snapshot was written but its manifest never was.
         if (!faults.IsOn(FaultSwitches.BackupNoManifest))
-            File.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest, Json.Pretty) + "\n");
+            File.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest, Json.PrettyTypes.Manifest) + "\n");
 
         // backup_keep_two replays an off-by-one in rotation: one snapshot more than --keep survives.
         var effectiveKeep = faults.IsOn(FaultSwitches.BackupKeepTwo) && keep > 0 ? keep + 1 : keep;
@@ -47,7 +47,7 @@ public static class BackupCommand
 
         if (global.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(manifest, Json.Wire));
+            Console.Out.WriteLine(JsonSerializer.Serialize(manifest, Json.Types.Manifest));
             return 0;
         }
         Console.Out.WriteLine($"Snapshot: {snapshot}");

@@ -57,7 +57,7 @@ public static class CuratorCommand
     {
         if (json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(report, Json.Pretty));
+            Console.Out.WriteLine(JsonSerializer.Serialize(report, Json.PrettyTypes.CuratorReport));
             return;
         }
         Console.Out.WriteLine($"curator cycle: scanned {report.MemoriesScanned}, eligible {report.MemoriesEligible}, " +

@@ -34,7 +34,7 @@ public static class ImportCommand
             if (item is JsonObject obj && TryImport(store, obj, agentId)) imported++;
             else skipped++;
         }
-        Console.Out.WriteLine(JsonSerializer.Serialize(new { imported, skipped }, Json.Wire));
+        Console.Out.WriteLine(new JsonObject { ["imported"] = imported, ["skipped"] = skipped }.ToJsonString(Json.Wire));
         return 0;
     }
 
@@ -44,7 +44,7 @@ public static class ImportCommand
         {
             if (item["id"] is not null && item["created_at"] is not null && item["updated_at"] is not null)
             {
-                var memory = item.Deserialize<Memory>(Json.Wire);
+                var memory = item.Deserialize(Json.Types.Memory);
                 return memory is not null && Validation.SyncedMemory(memory, FaultSwitches.Current) is null
                        && store.Merge(memory) == MergeOutcome.Applied;
             }
@@ -52,7 +52,7 @@ public static class ImportCommand
             {
                 Title = Text(item, "title") ?? "", Content = Text(item, "content") ?? "",
                 Tier = Text(item, "tier") ?? Tiers.Mid, Namespace = Text(item, "namespace") ?? "global",
-                Tags = item["tags"]?.Deserialize<List<string>>() ?? [],
+                Tags = item["tags"]?.Deserialize(Json.Types.StringList) ?? [],
                 Priority = item["priority"]?.GetValue<long>() ?? 5,
                 Confidence = item["confidence"]?.GetValue<double>() ?? 1.0,
                 Source = Text(item, "source") ?? "import",

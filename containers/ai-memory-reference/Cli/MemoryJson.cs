@@ -7,7 +7,7 @@ namespace AiMemory.Reference.Cli;
 /// <summary>Wire JSON helpers for outputs that extend a Memory (recall's "score").</summary>
 public static class MemoryJson
 {
-    public static JsonObject Node(Memory m) => JsonSerializer.SerializeToNode(m, Json.Wire)!.AsObject();
+    public static JsonObject Node(Memory m) => JsonSerializer.SerializeToNode(m, Json.Types.Memory)!.AsObject();
 
     public static JsonObject Scored(ScoredMemory s)
     {

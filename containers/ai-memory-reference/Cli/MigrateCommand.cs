@@ -24,7 +24,7 @@ public static class MigrateCommand
 
         if (global.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(report, Json.Pretty));
+            Console.Out.WriteLine(JsonSerializer.Serialize(report, Json.PrettyTypes.MigrateReport));
         }
         else
         {

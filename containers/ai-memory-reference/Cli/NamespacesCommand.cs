@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AiMemory.Reference.Model;
 
 namespace AiMemory.Reference.Cli;
@@ -12,7 +13,7 @@ public static class NamespacesCommand
         using var store = CliDefaults.OpenStore(global);
         var namespaces = store.Namespaces();
         if (global.Json)
-            Console.Out.WriteLine(JsonSerializer.Serialize(new { namespaces }, Json.Wire));
+            Console.Out.WriteLine(new JsonObject { ["namespaces"] = JsonSerializer.SerializeToNode(namespaces, Json.Types.NamespaceCounts) }.ToJsonString(Json.Wire));
         else
             foreach (var n in namespaces) Console.Out.WriteLine($"{n.Namespace}: {n.Count}");
         return 0;

@@ -13,7 +13,7 @@ public static class StatsCommand
         var stats = store.Stats();
         if (global.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(stats, Json.Wire));
+            Console.Out.WriteLine(JsonSerializer.Serialize(stats, Json.Types.StoreStats));
             return 0;
         }
         Console.Out.WriteLine($"total: {stats.Total}");

@@ -23,7 +23,7 @@ public static class PeerClient
     public static string PushBody(string senderId, Memory memory) => new JsonObject
     {
         ["sender_agent_id"] = senderId,
-        ["memories"] = new JsonArray(JsonSerializer.SerializeToNode(memory, Json.Wire)),
+        ["memories"] = new JsonArray(JsonSerializer.SerializeToNode(memory, Json.Types.Memory)),
         ["dry_run"] = false,
     }.ToJsonString(Json.Wire);
 
@@ -58,7 +58,7 @@ public static class PeerClient
             using var response = await Http.GetAsync(url, cts.Token);
             if (!response.IsSuccessStatusCode) return null;
             var page = JsonNode.Parse(await response.Content.ReadAsStringAsync(cts.Token));
-            return page?["memories"]?.Deserialize<List<Memory>>(Json.Wire);
+            return page?["memories"]?.Deserialize(Json.Types.Memories);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or JsonException)
         {

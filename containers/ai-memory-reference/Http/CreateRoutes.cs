@@ -69,7 +69,7 @@ public static class CreateRoutes
         var errors = new JsonArray();
         foreach (var (memory, error) in items)
         {
-            if (memory is null) errors.Add(error);
+            if (memory is null) errors.Add((JsonNode?)error);
             else { node.Store.Upsert(memory); created++; }
         }
         // v0.6.0's answer has no ids: {created, errors}, each error prefixed with the item's title.

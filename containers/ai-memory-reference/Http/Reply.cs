@@ -10,15 +10,12 @@ public static class Reply
 {
     public static Task Json(HttpContext ctx, int status, JsonNode body) => Write(ctx, status, "application/json", body.ToJsonString(Model.Json.Wire));
 
-    public static Task Json<T>(HttpContext ctx, int status, T body) =>
-        Write(ctx, status, "application/json", JsonSerializer.Serialize(body, Model.Json.Wire));
-
     public static Task Error(HttpContext ctx, int status, string message) => Json(ctx, status, new JsonObject { ["error"] = message });
 
     public static Task Text(HttpContext ctx, int status, string text, string contentType = "text/plain; charset=utf-8") =>
         Write(ctx, status, contentType, text);
 
-    public static JsonObject Memory(Memory m) => (JsonObject)JsonSerializer.SerializeToNode(m, Model.Json.Wire)!;
+    public static JsonObject Memory(Memory m) => (JsonObject)JsonSerializer.SerializeToNode(m, Model.Json.Types.Memory)!;
 
     public static JsonArray Memories(IEnumerable<Memory> rows) => new(rows.Select(m => (JsonNode)Memory(m)).ToArray());
 

@@ -71,7 +71,7 @@ public static class SyncRoutes
             throw Rejection.WrongShape(present ? "memories: invalid type, expected a sequence" : "missing field `memories`");
         try
         {
-            return array.EnumerateArray().Select(m => m.Deserialize<Memory>(Json.Wire)
+            return array.EnumerateArray().Select(m => m.Deserialize(Json.Types.Memory)
                 ?? throw Rejection.WrongShape("memories: invalid type: null")).ToList();
         }
         catch (JsonException e)

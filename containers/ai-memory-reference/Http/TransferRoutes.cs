@@ -33,8 +33,8 @@ public static class TransferRoutes
         var errors = new JsonArray();
         foreach (var memory in memories)
         {
-            if (Validation.SyncedMemory(memory, node.Faults) is { } invalid) errors.Add($"{memory.Id}: {invalid}");
-            else if (node.Store.Merge(memory) == MergeOutcome.Skipped) errors.Add($"{memory.Id}: id already used by another memory");
+            if (Validation.SyncedMemory(memory, node.Faults) is { } invalid) errors.Add((JsonNode)$"{memory.Id}: {invalid}");
+            else if (node.Store.Merge(memory) == MergeOutcome.Skipped) errors.Add((JsonNode)$"{memory.Id}: id already used by another memory");
             else imported++;
         }
         // Links are best effort, as at v0.6.0: an invalid or dangling one is dropped silently.

@@ -42,7 +42,7 @@ public static class MemoryTools
             List),
         // memory_delete, memory_promote, memory_forget come from LifecycleTools; the catalog fixes the order.
         new("memory_stats", "Store statistics: totals by tier and namespace, expiring rows, links, database size.",
-            Schema.Of([]), (_, s) => McpSession.Pretty(JsonSerializer.SerializeToNode(s.Store.Stats(), Json.Wire)!)),
+            Schema.Of([]), (_, s) => McpSession.Pretty(JsonSerializer.SerializeToNode(s.Store.Stats(), Json.Types.StoreStats)!)),
         new("memory_update", "Patch fields of one memory. The tier never downgrades; the original agent_id is kept.",
             Schema.Of(["id"],
                 ("id", "string", "Memory id or unique prefix"), ("title", "string", "New title"), ("content", "string", "New content"),

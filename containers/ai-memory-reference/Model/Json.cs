@@ -5,13 +5,19 @@ namespace AiMemory.Reference.Model;
 
 public static class Json
 {
-    /// <summary>snake_case, compact: the wire format of every HTTP body and every one-line CLI output.</summary>
-    public static readonly JsonSerializerOptions Wire = new()
+    /// <summary>The source-generated contracts (WireTypes) under the wire options: pass Types.X to JsonSerializer.</summary>
+    public static readonly WireTypes Types = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
-    /// <summary>The same, pretty: curator, migrate and backup manifests print multi-line JSON.</summary>
-    public static readonly JsonSerializerOptions Pretty = new(Wire) { WriteIndented = true };
+    /// <summary>The same contracts, pretty: curator, migrate and backup manifests print multi-line JSON.</summary>
+    public static readonly WireTypes PrettyTypes = new(new JsonSerializerOptions(Types.Options) { WriteIndented = true });
+
+    /// <summary>snake_case, compact: the wire format of every HTTP body and every one-line CLI output.</summary>
+    public static JsonSerializerOptions Wire => Types.Options;
+
+    /// <summary>The same, pretty.</summary>
+    public static JsonSerializerOptions Pretty => PrettyTypes.Options;
 }

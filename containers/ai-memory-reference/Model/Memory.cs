@@ -11,10 +11,12 @@ public sealed record Memory
     public required string Namespace { get; init; }
     public required string Title { get; init; }
     public required string Content { get; init; }
-    public IReadOnlyList<string> Tags { get; init; } = [];
-    public int Priority { get; init; } = 5;
-    public double Confidence { get; init; } = 1.0;
-    public string Source { get; init; } = "api";
+    // Defaulted members have setters, not init: generated JSON contracts (Native AOT) pass every init-only member to
+    // the object initializer, so one absent from a pushed row would get default(T) instead of these defaults.
+    public IReadOnlyList<string> Tags { get; set; } = [];
+    public int Priority { get; set; } = 5;
+    public double Confidence { get; set; } = 1.0;
+    public string Source { get; set; } = "api";
     public long AccessCount { get; init; }
     public required string CreatedAt { get; init; }
     public required string UpdatedAt { get; init; }
@@ -26,7 +28,7 @@ public sealed record Memory
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ExpiresAt { get; init; }
 
-    public JsonObject Metadata { get; init; } = new();
+    public JsonObject Metadata { get; set; } = new();
 }
 
 /// <summary>A memory with its recall score (3 decimals), serialized as the memory's fields plus "score".</summary>

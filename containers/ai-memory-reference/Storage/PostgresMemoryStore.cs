@@ -91,7 +91,7 @@ public sealed class PostgresMemoryStore : IMigrationEndpoint
         p.AddWithValue("namespace", m.Namespace);
         p.AddWithValue("title", m.Title);
         p.AddWithValue("content", m.Content);
-        p.AddWithValue("tags", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(m.Tags, Json.Wire));
+        p.AddWithValue("tags", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(m.Tags, Json.Types.Strings));
         p.AddWithValue("priority", m.Priority);
         p.AddWithValue("confidence", m.Confidence);
         p.AddWithValue("source", m.Source);
@@ -122,7 +122,7 @@ public sealed class PostgresMemoryStore : IMigrationEndpoint
         Namespace = r.GetString(2),
         Title = r.GetString(3),
         Content = r.GetString(4),
-        Tags = JsonSerializer.Deserialize<string[]>(r.GetString(5)) ?? [],
+        Tags = JsonSerializer.Deserialize(r.GetString(5), Json.Types.Strings) ?? [],
         Priority = r.GetInt32(6),
         Confidence = r.GetDouble(7),
         Source = r.GetString(8),

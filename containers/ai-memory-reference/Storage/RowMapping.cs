@@ -40,7 +40,7 @@ internal static class RowMapping
         cmd.Parameters.AddWithValue("$namespace", m.Namespace);
         cmd.Parameters.AddWithValue("$title", m.Title);
         cmd.Parameters.AddWithValue("$content", m.Content);
-        cmd.Parameters.AddWithValue("$tags", JsonSerializer.Serialize(m.Tags, Json.Wire));
+        cmd.Parameters.AddWithValue("$tags", JsonSerializer.Serialize(m.Tags, Json.Types.Strings));
         cmd.Parameters.AddWithValue("$priority", m.Priority);
         cmd.Parameters.AddWithValue("$confidence", m.Confidence);
         cmd.Parameters.AddWithValue("$source", m.Source);
@@ -66,7 +66,7 @@ internal static class RowMapping
 
     private static IReadOnlyList<string> ParseTags(string json)
     {
-        try { return JsonSerializer.Deserialize<string[]>(json) ?? []; }
+        try { return JsonSerializer.Deserialize(json, Json.Types.Strings) ?? []; }
         catch (JsonException) { return []; }
     }
 

@@ -107,7 +107,7 @@ public static class ArchiveTable
         while (r.Read())
         {
             total += r.GetInt64(1);
-            byNamespace.Add(new JsonObject { ["namespace"] = r.GetString(0), ["count"] = r.GetInt64(1) });
+            byNamespace.Add((JsonNode)new JsonObject { ["namespace"] = r.GetString(0), ["count"] = r.GetInt64(1) });
         }
         return new JsonObject { ["archived_total"] = total, ["by_namespace"] = byNamespace };
     });
