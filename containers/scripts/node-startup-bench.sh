@@ -14,10 +14,17 @@ pid=""
 trap '[[ -n "$pid" ]] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 # A FIFO nobody writes to: `read -t` on it is a sleep without a fork, so polling neither spins nor forks.
 mkfifo "$work/idle" && exec 4<>"$work/idle"
+# Nodes run in a small scratch folder, as in their image (WORKDIR /data): what a node does with its working
+# directory at start then costs what it costs there.
+cd "$work"
 nap() { read -r -t 0.002 -u 4 _ || true; }
 
-# A free loopback port: bind 0 and read back what the kernel chose.
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# A random high loopback port that nothing answers on.
+free_port() {
+  local port
+  while port=$((20000 + RANDOM % 40000)); { exec 5<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; do exec 5<&-; done
+  echo "$port"
+}
 
 # One health probe through bash's /dev/tcp (no fork, so the poll itself costs well under a millisecond).
 healthy() {
