@@ -36,7 +36,7 @@ healthy() {
   [[ "$status" == "HTTP/1.1 200"* ]]
 }
 
-# Starts the node on a fresh database and waits (10 s at most) for health; sets pid and ms (exec to 200).
+# Starts the node on a fresh database and waits (30 s at most: a loaded machine) for health; sets pid and ms (exec to 200).
 start_node() {
   local port db t0
   port=$(free_port)
@@ -47,7 +47,7 @@ start_node() {
   until healthy "$port"; do
     nap
     kill -0 "$pid" 2>/dev/null || { echo "node exited before healthy: $(cat "$work/stderr")" >&2; exit 1; }
-    awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { exit !(b - a > 10) }' && { echo "not healthy in 10 s" >&2; exit 1; }
+    awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { exit !(b - a > 30) }' && { echo "not healthy in 30 s" >&2; exit 1; }
   done
   ms=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", (b - a) * 1000 }')
   cpu_ms=$(cpu_ms "$pid")
