@@ -1,3 +1,5 @@
+using ShipGate.Fixtures.Faults;
+using ShipGate.Fixtures.Settings;
 using ShipGate.SelfTests.Support;
 
 namespace ShipGate.SelfTests.Mutants;
@@ -31,6 +33,16 @@ public sealed class BenignVariants(ITestOutputHelper output)
         RedSet.ShouldBeWithin(await SelfTestCampaign.Phase4Async(settings, "honest, 300 ms quorum timeout", _log), _log, $"p4.{Partition}.convergence-bound");
     }
 
+    // The release engineer's case: ai-memory's own image shape used as is (SHIPGATE_NODE_IMAGE), non-root, no
+    // tools, no capability; every phase and all four fault classes, which the gate applies from outside.
+    [Fact(DisplayName = "The honest node in an image shaped like ai-memory's published one, used as is, leaves every fact green with all four fault classes")]
+    public async Task PublishedShapeImage()
+    {
+        using var bound = new CancellationTokenSource(SelfTestCampaign.Ceiling);
+        var image = new Dictionary<string, string> { [SettingNames.NodeImage] = await Support.PublishedShapeImage.BuildAsync(_log, bound.Token) };
+        await EveryFactGreenAsync(null, FaultClass.All.Select(c => c.Name).ToArray(), image, "published-shape image");
+    }
+
     [Fact(DisplayName = "list_page_cap_20 leaves every fact green")]
     public Task ListPageCap20() => EveryFactGreenAsync("list_page_cap_20");
 
@@ -46,15 +58,16 @@ public sealed class BenignVariants(ITestOutputHelper output)
     [Fact(DisplayName = "slow_start_5s leaves every fact green")]
     public Task SlowStart5s() => EveryFactGreenAsync("slow_start_5s");
 
-    private async Task EveryFactGreenAsync(string? faultSwitch, string[]? phase4Classes = null)
+    private async Task EveryFactGreenAsync(
+        string? faultSwitch, string[]? phase4Classes = null, IReadOnlyDictionary<string, string>? extra = null, string? name = null)
     {
-        var variant = faultSwitch ?? "honest";
+        var variant = name ?? faultSwitch ?? "honest";
         var runs = new List<PhaseRun>
         {
-            await SelfTestCampaign.Phase1Async(SelfTestSettings.For(faultSwitch, 1), variant, _log),
-            await SelfTestCampaign.Phase2Async(SelfTestSettings.For(faultSwitch, 2, SelfTestSettings.Phase2Shape), variant, _log),
-            await SelfTestCampaign.Phase3Async(SelfTestSettings.For(faultSwitch, 3, SelfTestSettings.Phase3Shape), variant, _log),
-            await SelfTestCampaign.Phase4Async(SelfTestSettings.For(faultSwitch, 4, SelfTestSettings.Phase4Shape(phase4Classes ?? GatedClasses)), variant, _log),
+            await SelfTestCampaign.Phase1Async(SelfTestSettings.For(faultSwitch, 1, null, extra), variant, _log),
+            await SelfTestCampaign.Phase2Async(SelfTestSettings.For(faultSwitch, 2, SelfTestSettings.Phase2Shape, extra), variant, _log),
+            await SelfTestCampaign.Phase3Async(SelfTestSettings.For(faultSwitch, 3, SelfTestSettings.Phase3Shape, extra), variant, _log),
+            await SelfTestCampaign.Phase4Async(SelfTestSettings.For(faultSwitch, 4, SelfTestSettings.Phase4Shape(phase4Classes ?? GatedClasses), extra), variant, _log),
         };
         RedSet.ShouldAllBeGreen(runs, _log);
     }
