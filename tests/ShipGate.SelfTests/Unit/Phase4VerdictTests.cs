@@ -111,6 +111,21 @@ public sealed class Phase4VerdictTests
         finding.Verdict.Message.Should().Contain("failed to apply in 1 cycle(s) (c2");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void AClassWhoseFaultDidNotFireInEveryCycleIsRedWhateverTheBound(int fired)
+    {
+        // A node that acknowledges 2 writes per cycle and then errors never reaches the trigger (after the 3rd
+        // acknowledged write): the fault is "not applied" (null), and the bound of 2/2 per cycle reads 1.0.
+        var e = Evidence(Cycles(5, n => Cycle(ok: 2, n1: 2, n2: 2, fail: 98) with { FaultApplied = n <= fired ? true : null }));
+
+        var finding = Phase4Verdicts.ConvergenceBound(e, Kill);
+
+        finding.Verdict.Passed.Should().BeFalse();
+        finding.Verdict.Message.Should().Contain($"fault fired in {fired} of 5 cycles");
+    }
+
     [Fact]
     public void AGatedClassThatDidNotRunIsNoEvidence()
     {
