@@ -64,7 +64,7 @@ public sealed class FailClosedTests : IDisposable
     {
         var trx = new TrxWriter().Phase1().Phase2(c: 146).Save(s.Dir);
 
-        s.Convert([trx], 1).Should().Be(ExitCodes.CampaignFailed);
+        s.Convert([trx]).Should().Be(ExitCodes.CampaignFailed);
         Reasons.Should().Contain(r => r.Contains("node-c holds 146/200", StringComparison.Ordinal));
     }
 

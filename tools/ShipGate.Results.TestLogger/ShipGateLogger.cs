@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
@@ -12,11 +11,13 @@ namespace ShipGate.Results.TestLogger;
 /// <summary>
 /// Converts a gate run into runs/&lt;campaign-id&gt;/ when it completes, whatever its outcome. It never changes the
 /// run's result: any failure of its own is printed as one "shipgate-results: error:" line. Parameters
-/// (runsettings Configuration or --logger "shipgate;Key=Value"): Out, Campaign, Ref, Phases.
+/// (runsettings Configuration or --logger "shipgate;Key=Value"): Out, Campaign, Ref. A run of some phases or
+/// some facts (--filter) writes what it ran and a summary that fails as a partial campaign: only the merge of
+/// all four phases can pass. It sets nothing in the environment.
 /// </summary>
 [FriendlyName(FriendlyName)]
 [ExtensionUri(Uri)]
-public sealed partial class ShipGateLogger : ITestLoggerWithParameters
+public sealed class ShipGateLogger : ITestLoggerWithParameters
 {
     public const string FriendlyName = "shipgate";
     public const string Uri = "logger://shipgate/results";
@@ -25,7 +26,6 @@ public sealed partial class ShipGateLogger : ITestLoggerWithParameters
     private readonly DateTimeOffset started = DateTimeOffset.UtcNow;
     private Dictionary<string, string?> parameters = [];
     private string campaign = "";
-    private string? filter;
 
     public void Initialize(TestLoggerEvents events, string testRunDirectory) =>
         Initialize(events, new Dictionary<string, string?> { [DefaultLoggerParameterNames.TestRunDirectory] = testRunDirectory });
@@ -35,9 +35,6 @@ public sealed partial class ShipGateLogger : ITestLoggerWithParameters
         this.parameters = new Dictionary<string, string?>(parameters, StringComparer.OrdinalIgnoreCase);
         campaign = Param("Campaign") ?? Env("SHIPGATE_CAMPAIGN_ID")
             ?? started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        // The test host inherits this process's environment: one id for the fixtures (phase4-cycles.jsonl) and the results.
-        Environment.SetEnvironmentVariable("SHIPGATE_CAMPAIGN_ID", campaign);
-        events.TestRunStart += (_, e) => filter = e.TestRunCriteria?.TestCaseFilter;
         events.TestResult += (_, e) => { lock (results) results.Add(Record(e.Result)); };
         events.TestRunComplete += (_, e) => Complete(e);
     }
@@ -61,7 +58,6 @@ public sealed partial class ShipGateLogger : ITestLoggerWithParameters
             var options = new CampaignOptions(
                 campaign,
                 Param("Ref") ?? Env("SHIPGATE_AI_MEMORY_REF") ?? "unknown",
-                Param("Phases") is { } p ? CampaignOptions.ParsePhases(p) : ExpectedPhases(filter),
                 CampaignOptions.GitCommit(root),
                 DateTimeOffset.UtcNow);
             var run = new RunRecord($"vstest run {started:yyyy-MM-ddTHH:mm:ssZ}", null, outcome, tests, started, DateTimeOffset.UtcNow);
@@ -72,14 +68,6 @@ public sealed partial class ShipGateLogger : ITestLoggerWithParameters
             // A logger must not break the test run; the failure stays visible in the run's output.
             Console.Error.WriteLine($"shipgate-results: error: the results converter failed ({ex.GetType().Name}: {ex.Message}); the test results themselves are unaffected");
         }
-    }
-
-    /// <summary>--filter "Phase=1|Phase=2" expects phases 1 and 2; no Phase term expects all four.</summary>
-    public static IReadOnlyList<int> ExpectedPhases(string? testCaseFilter)
-    {
-        var named = PhaseTerm().Matches(testCaseFilter ?? "").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
-            .Where(CampaignOptions.AllPhases.Contains).Distinct().Order().ToList();
-        return named.Count > 0 ? named : CampaignOptions.AllPhases;
     }
 
     private static TestRecord Record(TestResult r)
@@ -121,7 +109,4 @@ public sealed partial class ShipGateLogger : ITestLoggerWithParameters
 
         return Directory.GetCurrentDirectory();
     }
-
-    [GeneratedRegex(@"(?<![!~])\bPhase\s*=\s*(\d+)")]
-    private static partial Regex PhaseTerm();
 }

@@ -1,6 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using ShipGate.Contract;
 using Xunit.Sdk;
 
 namespace ShipGate.Tests.Support;
@@ -11,16 +10,10 @@ namespace ShipGate.Tests.Support;
 /// </summary>
 public static class Gate
 {
-    public const string EvidencePrefix = "##shipgate-evidence ";
-    public const string PhaseEvidencePrefix = "##shipgate-phase-evidence ";
+    public const string EvidencePrefix = EvidenceLines.FindingPrefix;
+    public const string PhaseEvidencePrefix = EvidenceLines.PhasePrefix;
 
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
+    public static JsonSerializerOptions Json => EvidenceLines.Json;
 
     public static void Check(Finding finding, object phaseEvidence, ITestOutputHelper output)
     {
