@@ -23,7 +23,7 @@ public sealed class Phase4Tests(Phase4Fixture fixture, ITestOutputHelper output)
     private Phase4Evidence Evidence => fixture.Evidence;
 
     [Fact(DisplayName = P + "preflight: chaos cluster up")]
-    public void ChaosClusterUp() => Gate.Check(Phase4Verdicts.Preflight(Evidence), Evidence, output);
+    public void ChaosClusterUp() => Gate.Check(Phase4Verdicts.Preflight(Evidence), fixture.TakeRecord(), output);
 
     [Fact(DisplayName = P + Kill + Acked)]
     public void KillAcknowledges() => Check(Phase4Verdicts.Acknowledged, Kill);
@@ -73,7 +73,7 @@ public sealed class Phase4Tests(Phase4Fixture fixture, ITestOutputHelper output)
     [SkippableFact(DisplayName = P + Skew + Bound)]
     public void SkewConverges() => CheckOptIn(Phase4Verdicts.ConvergenceBound, Skew);
 
-    private void Check(Func<Phase4Evidence, string, Finding> verdict, string fault) => Gate.Check(verdict(Evidence, fault), Evidence, output);
+    private void Check(Func<Phase4Evidence, string, Finding> verdict, string fault) => Gate.Check(verdict(Evidence, fault), fixture.TakeRecord(), output);
 
     // The one place a skip fits: an opt-in class the settings did not enable was never meant to run.
     private void CheckOptIn(Func<Phase4Evidence, string, Finding> verdict, string fault)

@@ -48,8 +48,7 @@ public sealed class BadConfigFixture : IAsyncLifetime
     private async Task<BadConfigOutcome> RunAsync(BadConfigCase c)
     {
         var volumesBefore = await EngineLedger.VolumeNamesAsync(CancellationToken.None);
-        var request = ChildRunRequest.Gate($"badconfig-{c.Name}", c.Phase, c.Exported)
-            .WithProfile(c.DropFromProfile.Select(name => (name, (string?)null)).ToArray());
+        var request = ChildRunRequest.Gate($"badconfig-{c.Name}", c.Phase, c.Exported);
         await using var child = await ChildTestRun.StartAsync(request, WorkDirectory);
         await using var watcher = RunWatcher.Start(child.Pgid);
         var exit = await child.WaitForExitAsync(HangBound);

@@ -5,8 +5,8 @@ using Xunit.Sdk;
 namespace ShipGate.Tests.Support;
 
 /// <summary>
-/// What every fact does: write its finding and the whole phase evidence to the test output (for the
-/// TRX→JSON converter), then pass only on a Pass verdict. NoEvidence is red, like Fail.
+/// What every fact does: write its finding (and, the first fact of a phase, the phase evidence record) to the
+/// test output for the TRX→JSON converter, then pass only on a Pass verdict. NoEvidence is red, like Fail.
 /// </summary>
 public static class Gate
 {
@@ -15,10 +15,11 @@ public static class Gate
 
     public static JsonSerializerOptions Json => EvidenceLines.Json;
 
-    public static void Check(Finding finding, object phaseEvidence, ITestOutputHelper output)
+    /// <param name="phaseRecord">The phase evidence record, or null when another fact of the phase already wrote it.</param>
+    public static void Check(Finding finding, System.Text.Json.Nodes.JsonObject? phaseRecord, ITestOutputHelper output)
     {
         output.WriteLine(EvidencePrefix + EvidenceLine(finding));
-        output.WriteLine(PhaseEvidencePrefix + JsonSerializer.Serialize(phaseEvidence, phaseEvidence.GetType(), Json));
+        if (phaseRecord is not null) output.WriteLine(PhaseEvidencePrefix + phaseRecord.ToJsonString(Json));
         if (!finding.Verdict.Passed)
             throw new XunitException($"{finding.Criterion}: {Label(finding.Verdict.Outcome)}: {finding.Verdict.Message}");
         output.WriteLine($"{finding.Criterion}: pass: {finding.Verdict.Message}");

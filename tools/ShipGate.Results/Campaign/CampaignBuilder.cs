@@ -78,6 +78,8 @@ public static class CampaignBuilder
             ["sut_version"] = SutVersion(reports),
             ["sut_image"] = reports.Select(r => J.Str(r.Evidence, "image")).FirstOrDefault(i => i is not null),
             ["gate_commit"] = options.GateCommit,
+            // Per setting, the value the gate used and its layer (default, profile NAME, environment, command line).
+            ["settings"] = J.Copy(reports.Select(r => J.At(r.Evidence, "settings")).FirstOrDefault(s => s is not null)),
             ["other_tests"] = new JsonObject
             {
                 ["passed"] = others.Count(f => f.Status == FactStatus.Passed),
