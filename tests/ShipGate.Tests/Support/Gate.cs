@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ShipGate.Contract;
+using ShipGate.Contract.Criteria;
 using Xunit.Sdk;
 
 namespace ShipGate.Tests.Support;
@@ -14,6 +15,10 @@ public static class Gate
     public const string PhaseEvidencePrefix = EvidenceLines.PhasePrefix;
 
     public static JsonSerializerOptions Json => EvidenceLines.Json;
+
+    /// <summary>Judges the catalog fact <paramref name="key"/> against the fixture's evidence and checks it.</summary>
+    public static void Check<TEvidence>(string key, PhaseFixture<TEvidence> fixture, ITestOutputHelper output) where TEvidence : class =>
+        Check(CriteriaVerdicts.Judge(CriteriaCatalog.Fact(key), fixture.Evidence), fixture.TakeRecord(), output);
 
     /// <param name="phaseRecord">The phase evidence record, or null when another fact of the phase already wrote it.</param>
     public static void Check(Finding finding, System.Text.Json.Nodes.JsonObject? phaseRecord, ITestOutputHelper output)

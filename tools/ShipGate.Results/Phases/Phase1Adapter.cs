@@ -7,7 +7,7 @@ namespace ShipGate.Results.Phases;
 /// <summary>Phase 1 → phase1-node-{a,b,c}.json, one per node, in the bash gate's shape.</summary>
 public sealed class Phase1Adapter : PhaseAdapter
 {
-    public static readonly IReadOnlyList<string> Nodes = ["node-a", "node-b", "node-c"];
+    public static IReadOnlyList<string> Nodes => ShipGate.Contract.Criteria.Topology.Nodes;
 
     public override int Phase => 1;
 
