@@ -25,7 +25,6 @@ public sealed class ShipGateLogger : ITestLoggerWithParameters
     private readonly List<TestRecord> results = [];
     private readonly DateTimeOffset started = DateTimeOffset.UtcNow;
     private Dictionary<string, string?> parameters = [];
-    private string campaign = "";
 
     public void Initialize(TestLoggerEvents events, string testRunDirectory) =>
         Initialize(events, new Dictionary<string, string?> { [DefaultLoggerParameterNames.TestRunDirectory] = testRunDirectory });
@@ -33,8 +32,6 @@ public sealed class ShipGateLogger : ITestLoggerWithParameters
     public void Initialize(TestLoggerEvents events, Dictionary<string, string?> parameters)
     {
         this.parameters = new Dictionary<string, string?>(parameters, StringComparer.OrdinalIgnoreCase);
-        campaign = Param("Campaign") ?? Env("SHIPGATE_CAMPAIGN_ID")
-            ?? started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         events.TestResult += (_, e) => { lock (results) results.Add(Record(e.Result)); };
         events.TestRunComplete += (_, e) => Complete(e);
     }
@@ -52,12 +49,17 @@ public sealed class ShipGateLogger : ITestLoggerWithParameters
                 return;
             }
 
+            // Campaign id, results folder and ref as the gate's settings class resolved them (recorded in the phase
+            // record); the logger reads no environment of its own.
+            var recorded = RecordedSettings(tests);
+            var campaign = Param("Campaign") ?? recorded.GetValueOrDefault("SHIPGATE_CAMPAIGN_ID")
+                ?? started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
             var root = RepoRoot();
             var outDir = Param("Out") is { } o ? Path.GetFullPath(o, root)
-                : Path.Combine(Path.GetFullPath(Env("SHIPGATE_RESULTS_DIR") ?? "runs", root), campaign);
+                : Path.Combine(Path.GetFullPath(recorded.GetValueOrDefault("SHIPGATE_RESULTS_DIR") ?? "runs", root), campaign);
             var options = new CampaignOptions(
                 campaign,
-                Param("Ref") ?? Env("SHIPGATE_AI_MEMORY_REF") ?? "unknown",
+                Param("Ref") ?? recorded.GetValueOrDefault("SHIPGATE_AI_MEMORY_REF") ?? "unknown",
                 CampaignOptions.GitCommit(root),
                 DateTimeOffset.UtcNow);
             var run = new RunRecord($"vstest run {started:yyyy-MM-ddTHH:mm:ssZ}", null, outcome, tests, started, DateTimeOffset.UtcNow);
@@ -94,7 +96,14 @@ public sealed class ShipGateLogger : ITestLoggerWithParameters
 
     private string? Param(string key) => parameters.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
 
-    private static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
+    /// <summary>The settings (name → value) the first phase record of the run carries; empty when none does.</summary>
+    private static Dictionary<string, string?> RecordedSettings(IEnumerable<TestRecord> tests)
+    {
+        var record = tests.Select(t => Fact.From(t, "").PhaseEvidenceJson).OfType<string>()
+            .Select(json => Fact.ParsePhaseEvidence(json).Item1).FirstOrDefault(r => r?["settings"] is System.Text.Json.Nodes.JsonArray);
+        return J.Array(record, "settings").Where(s => J.Str(s, "name") is not null)
+            .GroupBy(s => J.Str(s, "name")!).ToDictionary(g => g.Key, g => J.Str(g.First(), "value"));
+    }
 
     /// <summary>The nearest directory upwards from here that holds ShipGate.Tests.sln, else the current directory.</summary>
     private static string RepoRoot()

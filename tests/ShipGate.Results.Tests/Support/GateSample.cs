@@ -86,6 +86,7 @@ public static class GateSample
             ["image"] = "shipgate/ai-memory-node:abc",
             ["writes"] = new JsonArray(titles.Select(t => (JsonNode?)new JsonObject { ["title"] = t, ["agent"] = "ai:agent-alice", ["status"] = 201, ["millis"] = 3.2 }).ToArray()),
             ["status_histogram"] = new JsonObject { ["201"] = 200 },
+            ["ok"] = 200, ["quorum_not_met"] = 0, ["fail"] = 0,
             ["acknowledged_titles"] = new JsonArray(titles.Select(t => (JsonNode?)t).ToArray()),
             ["burst_seconds"] = 1.6,
             ["deadline_seconds"] = 90.0,
@@ -118,7 +119,7 @@ public static class GateSample
             ["setup_failure"] = null, ["image"] = "shipgate/ai-memory-node:abc", ["rows"] = 1000,
             ["forward"] = Run(1000, 1000), ["rerun"] = Run(1000, 1000), ["reverse"] = Run(1000, 1000),
             ["source_total"] = 1000, ["round_trip_total"] = 1000,
-            ["comparison"] = new JsonObject { ["source_rows"] = 1000, ["round_trip_rows"] = 1000, ["missing"] = new JsonArray(), ["extra"] = new JsonArray(), ["differing"] = new JsonArray(), ["duplicated"] = new JsonArray() },
+            ["comparison"] = new JsonObject { ["source_rows"] = 1000, ["round_trip_rows"] = 1000, ["missing"] = new JsonArray(), ["extra"] = new JsonArray(), ["differing"] = new JsonArray(), ["duplicated"] = new JsonArray(), ["identical"] = true },
             ["step_errors"] = new JsonObject(), ["seconds"] = 40.0,
         };
         return trx.Complete(3, e);
@@ -130,6 +131,7 @@ public static class GateSample
         {
             ["fault"] = fault, ["description"] = fault, ["enabled"] = true, ["cycles_planned"] = cycles, ["writes_per_cycle"] = 100,
             ["budget_seconds"] = 600.0, ["hung"] = false, ["seconds"] = 20.0,
+            ["cycles_completed"] = cycles, ["sum_writes"] = 100 * cycles, ["sum_ok"] = 100 * cycles, ["sum_quorum_not_met"] = 0, ["sum_fail"] = 0, ["mean_cycle_seconds"] = 6.5,
             ["cycles"] = new JsonArray(Enumerable.Range(1, cycles).Select(i => (JsonNode?)new JsonObject
             {
                 ["cycle"] = i, ["fault"] = fault, ["writes"] = 100, ["ok"] = 100, ["quorum_not_met"] = 0, ["fail"] = 0,

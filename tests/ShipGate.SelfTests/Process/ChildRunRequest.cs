@@ -11,11 +11,13 @@ namespace ShipGate.SelfTests.ChildProcesses;
 /// <param name="Name">File-name-safe name of the run, e.g. "leak-p2-interrupted".</param>
 /// <param name="Profile">Values for the child's profile file (profile layer, below the environment).</param>
 /// <param name="Exported">Variables exported to the child; null removes an inherited one.</param>
+/// <param name="ResultsLogger">Whether the child runs the gate's results logger (runs/&lt;campaign&gt;/ in its directory).</param>
 public sealed record ChildRunRequest(
     string Name,
     int Phase,
     IReadOnlyDictionary<string, string> Profile,
-    IReadOnlyDictionary<string, string?> Exported)
+    IReadOnlyDictionary<string, string?> Exported,
+    bool ResultsLogger = false)
 {
     /// <summary>A small shape for every phase, so a self-test child never runs a release-sized campaign.</summary>
     public static readonly IReadOnlyDictionary<string, string> SmallProfile = new Dictionary<string, string>
@@ -67,11 +69,14 @@ public sealed record ChildRunRequest(
         }
     }
 
-    /// <summary>Writes the child's runsettings: live xUnit diagnostics, no results logger (no gate setting: those are the profile's).</summary>
+    /// <summary>Writes the child's runsettings: live xUnit diagnostics, the results logger if asked (no gate setting: those are the profile's).</summary>
     public string WriteRunSettings(string directory)
     {
         var path = Path.Combine(directory, $"{Name}.runsettings");
-        new XDocument(new XElement("RunSettings", new XElement("xUnit", new XElement("DiagnosticMessages", "true")))).Save(path);
+        var logger = ResultsLogger
+            ? new XElement("LoggerRunSettings", new XElement("Loggers", new XElement("Logger", new XAttribute("friendlyName", "shipgate"), new XAttribute("enabled", "true"))))
+            : null;
+        new XDocument(new XElement("RunSettings", new XElement("xUnit", new XElement("DiagnosticMessages", "true")), logger)).Save(path);
         return path;
     }
 

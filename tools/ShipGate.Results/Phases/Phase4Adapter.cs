@@ -47,26 +47,26 @@ public sealed class Phase4Adapter : PhaseAdapter
         return J.Num(measured) is { } b ? Math.Floor(1000.0 * Math.Round(b, 4)) / 1000 : null;
     }
 
+    /// <summary>One class's figures as the gate recorded them (ChaosClassEvidence's sums), never re-summed here.</summary>
     private static JsonObject Details(JsonNode? c, double? bound)
     {
-        var cycles = J.Array(c, "cycles");
         return new JsonObject
         {
             ["fault"] = J.Str(c, "fault"),
             ["description"] = J.Str(c, "description"),
             ["cycles_planned"] = J.Int(c, "cycles_planned"),
-            ["cycles_completed"] = cycles.Count,
-            ["total_writes"] = cycles.Sum(x => J.Int(x, "writes")),
-            ["total_ok"] = cycles.Sum(x => J.Int(x, "ok")),
-            ["total_quorum_not_met"] = cycles.Sum(x => J.Int(x, "quorum_not_met")),
-            ["total_fail"] = cycles.Sum(x => J.Int(x, "fail")),
+            ["cycles_completed"] = J.Int(c, "cycles_completed"),
+            ["total_writes"] = J.Int(c, "sum_writes"),
+            ["total_ok"] = J.Int(c, "sum_ok"),
+            ["total_quorum_not_met"] = J.Int(c, "sum_quorum_not_met"),
+            ["total_fail"] = J.Int(c, "sum_fail"),
             ["convergence_bound"] = bound,
             ["hung"] = J.Bool(c, "hung") ?? false,
             ["harness_error"] = J.Str(c, "harness_error"),
             ["setup_failure"] = J.Str(c, "setup_failure"),
             ["budget_ms"] = J.Ms(J.Num(c, "budget_seconds")),
             ["duration_ms"] = J.Ms(J.Num(c, "seconds")),
-            ["mean_cycle_ms"] = cycles.Count == 0 ? 0 : J.Ms(cycles.Average(x => J.Num(x, "wall_seconds") ?? 0)),
+            ["mean_cycle_ms"] = J.Ms(J.Num(c, "mean_cycle_seconds")) ?? 0,
         };
     }
 }
