@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the gate N times and names the flaky facts: those red in some runs but not all.
 #   containers/scripts/repeat.sh N [profile] [dotnet test args…]     e.g. repeat.sh 5 ci --filter Phase=2
-# profile: runsettings/<profile>.runsettings (default: default). The system under test is what ./shipgate gate
+# profile: profiles/<profile>.json (default: default), passed as the command-line setting profile=<profile>. The system under test is what ./shipgate gate
 # would use: SHIPGATE_NODE_IMAGE / SHIPGATE_NODE_EXECUTABLE, else the published reference node.
 # Expects the engine up (containers/scripts/platform-up.sh); builds once, then runs with --no-build.
 # Writes artifacts/repeat/<UTC timestamp>/run-K.trx (+ run-K.log, campaign results under runs/) and ends with
@@ -18,8 +18,9 @@ usage() { sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 runs=$1; shift
 profile=default
 if [[ $# -gt 0 && "$1" != -* ]]; then profile=$1; shift; fi
-settings="runsettings/$profile.runsettings"
-[[ -f "$settings" ]] || { echo "repeat: no profile $settings" >&2; exit 2; }
+settings="runsettings/default.runsettings"
+[[ -f "profiles/$profile.json" ]] || { echo "repeat: no profile profiles/$profile.json" >&2; exit 2; }
+export SHIPGATE_ARGS="profile=$profile"
 
 # shellcheck source=containers/scripts/docker-env.sh
 source containers/scripts/docker-env.sh

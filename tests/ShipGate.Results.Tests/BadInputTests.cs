@@ -86,16 +86,6 @@ public sealed class BadInputTests : IDisposable
         File.Exists(Path.Combine(s.Out, "phase2.json")).Should().BeFalse("stale phase files of the earlier conversion are removed");
     }
 
-    [Theory]
-    [InlineData("5")]
-    [InlineData("1,x")]
-    [InlineData("")]
-    public void A_bad_phase_list(string phases)
-    {
-        var act = () => Campaign.CampaignOptions.ParsePhases(phases);
-        act.Should().Throw<Model.ResultsInputException>().WithMessage("--phases*");
-    }
-
     private void ExpectBadInput(IReadOnlyList<string> files, string error)
     {
         var code = s.Convert(files);

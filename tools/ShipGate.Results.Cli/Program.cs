@@ -3,9 +3,9 @@ using ShipGate.Results.Campaign;
 using ShipGate.Results.Model;
 
 // Exit 0: overall_pass. 1: the campaign failed. 2: bad input (one error line; never a passing summary).
-const string Usage = "usage: shipgate-results --trx FILE… --out DIR --campaign ID --ref REF [--phases 1,2,3,4] [--gate-commit SHA]";
+const string Usage = "usage: shipgate-results --trx FILE… --out DIR --campaign ID --ref REF [--gate-commit SHA]";
 var trx = new List<string>();
-string? outDir = null, campaign = null, aiRef = null, phases = null, commit = null;
+string? outDir = null, campaign = null, aiRef = null, commit = null;
 try
 {
     for (var i = 0; i < args.Length; i++)
@@ -20,7 +20,6 @@ try
             case "--out": outDir = Next(); break;
             case "--campaign": campaign = Next(); break;
             case "--ref": aiRef = Next(); break;
-            case "--phases": phases = Next(); break;
             case "--gate-commit": commit = Next(); break;
             case "-h" or "--help": Console.WriteLine(Usage); return ExitCodes.Pass;
             default: throw new ResultsInputException($"unknown argument '{args[i]}'; {Usage}");
@@ -32,7 +31,6 @@ try
     var options = new CampaignOptions(
         campaign,
         aiRef ?? "unknown",
-        phases is null ? CampaignOptions.AllPhases : CampaignOptions.ParsePhases(phases),
         commit ?? CampaignOptions.GitCommit(Directory.GetCurrentDirectory()),
         DateTimeOffset.UtcNow);
     return Converter.ConvertTrx(trx, outDir, options, Console.Error);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
@@ -12,11 +11,13 @@ namespace ShipGate.Results.TestLogger;
 /// <summary>
 /// Converts a gate run into runs/&lt;campaign-id&gt;/ when it completes, whatever its outcome. It never changes the
 /// run's result: any failure of its own is printed as one "shipgate-results: error:" line. Parameters
-/// (runsettings Configuration or --logger "shipgate;Key=Value"): Out, Campaign, Ref, Phases.
+/// (runsettings Configuration or --logger "shipgate;Key=Value"): Out, Campaign, Ref. A run of some phases or
+/// some facts (--filter) writes what it ran and a summary that fails as a partial campaign: only the merge of
+/// all four phases can pass. It sets nothing in the environment.
 /// </summary>
 [FriendlyName(FriendlyName)]
 [ExtensionUri(Uri)]
-public sealed partial class ShipGateLogger : ITestLoggerWithParameters
+public sealed class ShipGateLogger : ITestLoggerWithParameters
 {
     public const string FriendlyName = "shipgate";
     public const string Uri = "logger://shipgate/results";
@@ -24,8 +25,6 @@ public sealed partial class ShipGateLogger : ITestLoggerWithParameters
     private readonly List<TestRecord> results = [];
     private readonly DateTimeOffset started = DateTimeOffset.UtcNow;
     private Dictionary<string, string?> parameters = [];
-    private string campaign = "";
-    private string? filter;
 
     public void Initialize(TestLoggerEvents events, string testRunDirectory) =>
         Initialize(events, new Dictionary<string, string?> { [DefaultLoggerParameterNames.TestRunDirectory] = testRunDirectory });
@@ -33,11 +32,6 @@ public sealed partial class ShipGateLogger : ITestLoggerWithParameters
     public void Initialize(TestLoggerEvents events, Dictionary<string, string?> parameters)
     {
         this.parameters = new Dictionary<string, string?>(parameters, StringComparer.OrdinalIgnoreCase);
-        campaign = Param("Campaign") ?? Env("SHIPGATE_CAMPAIGN_ID")
-            ?? started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        // The test host inherits this process's environment: one id for the fixtures (phase4-cycles.jsonl) and the results.
-        Environment.SetEnvironmentVariable("SHIPGATE_CAMPAIGN_ID", campaign);
-        events.TestRunStart += (_, e) => filter = e.TestRunCriteria?.TestCaseFilter;
         events.TestResult += (_, e) => { lock (results) results.Add(Record(e.Result)); };
         events.TestRunComplete += (_, e) => Complete(e);
     }
@@ -55,13 +49,17 @@ public sealed partial class ShipGateLogger : ITestLoggerWithParameters
                 return;
             }
 
+            // Campaign id, results folder and ref as the gate's settings class resolved them (recorded in the phase
+            // record); the logger reads no environment of its own.
+            var recorded = RecordedSettings(tests);
+            var campaign = Param("Campaign") ?? recorded.GetValueOrDefault("SHIPGATE_CAMPAIGN_ID")
+                ?? started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
             var root = RepoRoot();
             var outDir = Param("Out") is { } o ? Path.GetFullPath(o, root)
-                : Path.Combine(Path.GetFullPath(Env("SHIPGATE_RESULTS_DIR") ?? "runs", root), campaign);
+                : Path.Combine(Path.GetFullPath(recorded.GetValueOrDefault("SHIPGATE_RESULTS_DIR") ?? "runs", root), campaign);
             var options = new CampaignOptions(
                 campaign,
-                Param("Ref") ?? Env("SHIPGATE_AI_MEMORY_REF") ?? "unknown",
-                Param("Phases") is { } p ? CampaignOptions.ParsePhases(p) : ExpectedPhases(filter),
+                Param("Ref") ?? recorded.GetValueOrDefault("SHIPGATE_AI_MEMORY_REF") ?? "unknown",
                 CampaignOptions.GitCommit(root),
                 DateTimeOffset.UtcNow);
             var run = new RunRecord($"vstest run {started:yyyy-MM-ddTHH:mm:ssZ}", null, outcome, tests, started, DateTimeOffset.UtcNow);
@@ -72,14 +70,6 @@ public sealed partial class ShipGateLogger : ITestLoggerWithParameters
             // A logger must not break the test run; the failure stays visible in the run's output.
             Console.Error.WriteLine($"shipgate-results: error: the results converter failed ({ex.GetType().Name}: {ex.Message}); the test results themselves are unaffected");
         }
-    }
-
-    /// <summary>--filter "Phase=1|Phase=2" expects phases 1 and 2; no Phase term expects all four.</summary>
-    public static IReadOnlyList<int> ExpectedPhases(string? testCaseFilter)
-    {
-        var named = PhaseTerm().Matches(testCaseFilter ?? "").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
-            .Where(CampaignOptions.AllPhases.Contains).Distinct().Order().ToList();
-        return named.Count > 0 ? named : CampaignOptions.AllPhases;
     }
 
     private static TestRecord Record(TestResult r)
@@ -106,7 +96,14 @@ public sealed partial class ShipGateLogger : ITestLoggerWithParameters
 
     private string? Param(string key) => parameters.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
 
-    private static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
+    /// <summary>The settings (name → value) the first phase record of the run carries; empty when none does.</summary>
+    private static Dictionary<string, string?> RecordedSettings(IEnumerable<TestRecord> tests)
+    {
+        var record = tests.Select(t => Fact.From(t, "").PhaseEvidenceJson).OfType<string>()
+            .Select(json => Fact.ParsePhaseEvidence(json).Item1).FirstOrDefault(r => r?["settings"] is System.Text.Json.Nodes.JsonArray);
+        return J.Array(record, "settings").Where(s => J.Str(s, "name") is not null)
+            .GroupBy(s => J.Str(s, "name")!).ToDictionary(g => g.Key, g => J.Str(g.First(), "value"));
+    }
 
     /// <summary>The nearest directory upwards from here that holds ShipGate.Tests.sln, else the current directory.</summary>
     private static string RepoRoot()
@@ -121,7 +118,4 @@ public sealed partial class ShipGateLogger : ITestLoggerWithParameters
 
         return Directory.GetCurrentDirectory();
     }
-
-    [GeneratedRegex(@"(?<![!~])\bPhase\s*=\s*(\d+)")]
-    private static partial Regex PhaseTerm();
 }

@@ -27,6 +27,10 @@ public sealed class FakeLoggerEvents : TestLoggerEvents
         TestResult?.Invoke(this, new TestResultEventArgs(result));
     }
 
+    /// <summary>The run starts with this test case filter (what `dotnet test --filter` passes).</summary>
+    public void Start(string? filter) =>
+        TestRunStart?.Invoke(this, new TestRunStartEventArgs(new TestRunCriteria(["ShipGate.Tests.dll"], 10, false, null, TimeSpan.FromSeconds(1), null, filter, null)));
+
     public void Complete(bool aborted = false) =>
         TestRunComplete?.Invoke(this, new TestRunCompleteEventArgs(null, false, aborted, null, null, TimeSpan.FromSeconds(1)));
 
@@ -34,7 +38,6 @@ public sealed class FakeLoggerEvents : TestLoggerEvents
     public void Unused()
     {
         TestRunMessage?.Invoke(this, null!);
-        TestRunStart?.Invoke(this, null!);
         DiscoveryStart?.Invoke(this, null!);
         DiscoveryMessage?.Invoke(this, null!);
         DiscoveredTests?.Invoke(this, null!);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ShipGate.Contract.Criteria;
 
 namespace ShipGate.Results.Tests.Support;
 
@@ -43,16 +44,28 @@ public static class GateSample
         ["seconds"] = 13.4,
     };
 
-    public static TrxWriter Phase1(this TrxWriter trx, string? failNode = null)
+    public static TrxWriter Phase1(this TrxWriter trx, string? failNode = null) =>
+        trx.Complete(1, Phase1Evidence(), f => f.Criterion.What == "mcp.tools" && f.Node == failNode
+            ? ("fail", 12, 30, "tools/list returned 12 tools, expected ≥ 30")
+            : null);
+
+    /// <summary>
+    /// Every fact the criteria catalog lists for the phase (Phase 4: the gated classes, opt-in ones skipped), each
+    /// a pass unless <paramref name="verdictOf"/> says otherwise: what a complete run of the gate writes.
+    /// </summary>
+    public static TrxWriter Complete(this TrxWriter trx, int phase, JsonNode evidence,
+        Func<ExpectedFact, (string Verdict, object? Measured, object? Threshold, string Message)?>? verdictOf = null, bool skipOptIn = true)
     {
-        var e = Phase1Evidence();
-        trx.Fact("Phase 1 · preflight: cluster up and healthy", "p1.preflight", 1, null, e, measured: 3, threshold: 3);
-        foreach (var n in new[] { "node-a", "node-b", "node-c" })
+        foreach (var f in CriteriaCatalog.Facts(phase, Topology.GatedFaults))
         {
-            trx.Fact($"Phase 1 · {n} · stats.total ≥ 1 after a CLI store", $"p1.{n}.stats.total", 1, n, e, measured: 1, threshold: 1);
-            var fail = n == failNode;
-            trx.Fact($"Phase 1 · {n} · MCP tools/list offers ≥ 30 tools", $"p1.{n}.mcp.tools", 1, n, e, fail ? "fail" : "pass", fail ? 12 : 36, 30,
-                fail ? "tools/list returned 12 tools, expected ≥ 30" : "tools/list returned 36 tools ≥ 30");
+            var (verdict, measured, threshold, message) = verdictOf?.Invoke(f) ?? ("pass", f.Criterion.What == "convergence-bound" ? 0.996 : 1, 1, "ok");
+            trx.Fact(f.DisplayName, f.Key, phase, f.Node, evidence, verdict, measured, threshold, message);
+        }
+
+        if (phase == 4 && skipOptIn)
+        {
+            foreach (var f in CriteriaCatalog.Facts(4, Topology.OptInFaults).Where(f => f.Fault is not null))
+                trx.Add(f.DisplayName, "NotExecuted", error: $"{f.Fault} is opt-in and not enabled: add it to SHIPGATE_CHAOS_FAULTS to run it");
         }
 
         return trx;
@@ -73,6 +86,7 @@ public static class GateSample
             ["image"] = "shipgate/ai-memory-node:abc",
             ["writes"] = new JsonArray(titles.Select(t => (JsonNode?)new JsonObject { ["title"] = t, ["agent"] = "ai:agent-alice", ["status"] = 201, ["millis"] = 3.2 }).ToArray()),
             ["status_histogram"] = new JsonObject { ["201"] = 200 },
+            ["ok"] = 200, ["quorum_not_met"] = 0, ["fail"] = 0,
             ["acknowledged_titles"] = new JsonArray(titles.Select(t => (JsonNode?)t).ToArray()),
             ["burst_seconds"] = 1.6,
             ["deadline_seconds"] = 90.0,
@@ -83,21 +97,15 @@ public static class GateSample
         };
     }
 
-    public static TrxWriter Phase2(this TrxWriter trx, int c = 200)
-    {
-        var e = Phase2Evidence(c);
-        trx.Fact("Phase 2 · preflight: cluster up and healthy", "p2.preflight", 2, null, e, measured: 3, threshold: 3);
-        foreach (var n in new[] { "node-a", "node-b", "node-c" })
+    public static TrxWriter Phase2(this TrxWriter trx, int c = 200) =>
+        trx.Complete(2, Phase2Evidence(c), f =>
         {
-            var held = n == "node-c" ? c : 200;
-            var ok = held * 100 >= 95 * 200;
-            trx.Fact($"Phase 2 · {n} · holds ≥ 95% of acknowledged writes", $"p2.{n}.holds-95pct", 2, n, e, ok ? "pass" : "fail", $"{held}/200", "≥ 95% of acknowledged",
-                ok ? $"{n} holds {held}/200 acknowledged" : $"{n} holds {held}/200 acknowledged (< 95%); missing {200 - held}: p2-w-{held:000}, …");
-        }
-
-        trx.Fact("Phase 2 · probe 1: node-b down, write to node-a → 201", "p2.probe1.one-peer-down-201", 2, "node-a", e, measured: 201, threshold: 201);
-        return trx.Fact("Phase 2 · probe 2: node-b and node-c down → 503 quorum_not_met with Retry-After", "p2.probe2.both-peers-down-503", 2, "node-a", e, measured: 503, threshold: "503 quorum_not_met + Retry-After");
-    }
+            if (f.Criterion.What != "holds-95pct") return null;
+            var held = f.Node == "node-c" ? c : 200;
+            return held * 100 >= 95 * 200
+                ? ("pass", $"{held}/200", "≥ 95% of acknowledged", $"{f.Node} holds {held}/200 acknowledged")
+                : ("fail", $"{held}/200", "≥ 95% of acknowledged", $"{f.Node} holds {held}/200 acknowledged (< 95%); missing {200 - held}: p2-w-{held:000}, …");
+        });
 
     public static TrxWriter Phase3(this TrxWriter trx)
     {
@@ -111,11 +119,10 @@ public static class GateSample
             ["setup_failure"] = null, ["image"] = "shipgate/ai-memory-node:abc", ["rows"] = 1000,
             ["forward"] = Run(1000, 1000), ["rerun"] = Run(1000, 1000), ["reverse"] = Run(1000, 1000),
             ["source_total"] = 1000, ["round_trip_total"] = 1000,
-            ["comparison"] = new JsonObject { ["source_rows"] = 1000, ["round_trip_rows"] = 1000, ["missing"] = new JsonArray(), ["extra"] = new JsonArray(), ["differing"] = new JsonArray(), ["duplicated"] = new JsonArray() },
+            ["comparison"] = new JsonObject { ["source_rows"] = 1000, ["round_trip_rows"] = 1000, ["missing"] = new JsonArray(), ["extra"] = new JsonArray(), ["differing"] = new JsonArray(), ["duplicated"] = new JsonArray(), ["identical"] = true },
             ["step_errors"] = new JsonObject(), ["seconds"] = 40.0,
         };
-        trx.Fact("Phase 3 · preflight: node-a and Postgres up and healthy", "p3.preflight", 3, null, e);
-        return trx.Fact("Phase 3 · every row identical after the round trip", "p3.rows-identical", 3, null, e, measured: "1000/1000", threshold: "identical");
+        return trx.Complete(3, e);
     }
 
     public static JsonObject Phase4Evidence(int cycles = 3)
@@ -124,6 +131,7 @@ public static class GateSample
         {
             ["fault"] = fault, ["description"] = fault, ["enabled"] = true, ["cycles_planned"] = cycles, ["writes_per_cycle"] = 100,
             ["budget_seconds"] = 600.0, ["hung"] = false, ["seconds"] = 20.0,
+            ["cycles_completed"] = cycles, ["sum_writes"] = 100 * cycles, ["sum_ok"] = 100 * cycles, ["sum_quorum_not_met"] = 0, ["sum_fail"] = 0, ["mean_cycle_seconds"] = 6.5,
             ["cycles"] = new JsonArray(Enumerable.Range(1, cycles).Select(i => (JsonNode?)new JsonObject
             {
                 ["cycle"] = i, ["fault"] = fault, ["writes"] = 100, ["ok"] = 100, ["quorum_not_met"] = 0, ["fail"] = 0,
@@ -135,18 +143,11 @@ public static class GateSample
             ["setup_failure"] = null, ["image"] = "shipgate/ai-memory-node:abc",
             ["enabled_faults"] = new JsonArray(Kill, Partition),
             ["classes"] = new JsonArray(Class(Kill), Class(Partition), new JsonObject { ["fault"] = Pause, ["enabled"] = false, ["cycles_planned"] = cycles, ["writes_per_cycle"] = 100, ["cycles"] = new JsonArray() }),
-            ["cycles_jsonl"] = null, ["seconds"] = 45.0,
+            ["seconds"] = 45.0,
         };
     }
 
-    public static TrxWriter Phase4(this TrxWriter trx, bool skipOptIn = true)
-    {
-        var e = Phase4Evidence();
-        trx.Fact("Phase 4 · preflight: chaos cluster up", "p4.preflight", 4, null, e);
-        foreach (var f in new[] { Kill, Partition })
-            trx.Fact($"Phase 4 · {f} · convergence_bound ≥ 0.995", $"p4.{f}.convergence-bound", 4, null, e, measured: 0.996, threshold: 0.995);
-        return skipOptIn ? trx.Add($"Phase 4 · {Pause} · convergence_bound ≥ 0.995", "NotExecuted", error: OptInSkip) : trx;
-    }
+    public static TrxWriter Phase4(this TrxWriter trx, bool skipOptIn = true) => trx.Complete(4, Phase4Evidence(), skipOptIn: skipOptIn);
 
     public static TrxWriter AllPhases(this TrxWriter trx) => trx.Phase1().Phase2().Phase3().Phase4();
 }

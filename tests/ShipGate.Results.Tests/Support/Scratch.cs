@@ -18,11 +18,10 @@ public sealed class Scratch : IDisposable
 
     public StringWriter Log { get; } = new();
 
-    public int Convert(IReadOnlyList<string> trx, params int[] phases) =>
-        Converter.ConvertTrx(trx, Out, Options(phases), Log);
+    public int Convert(IReadOnlyList<string> trx) => Converter.ConvertTrx(trx, Out, Options(), Log);
 
-    public static CampaignOptions Options(params int[] phases) =>
-        new("c1", "release/v0.6.0", phases.Length == 0 ? CampaignOptions.AllPhases : phases, "abc123", new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    public static CampaignOptions Options() =>
+        new("c1", "release/v0.6.0", "abc123", new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
 
     public JsonObject Json(string file) => (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(Out, file)))!;
 

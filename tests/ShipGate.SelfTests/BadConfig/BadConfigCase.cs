@@ -3,24 +3,24 @@ using ShipGate.Fixtures.Settings;
 namespace ShipGate.SelfTests.BadConfig;
 
 /// <summary>
-/// One bad configuration as a user would make it: exported variables (and profile values taken out where a
-/// runsettings value would hide them), the phase run, and the setting its one-line message must name.
+/// One bad configuration as a user would make it: exported variables (over the child's small profile, which they
+/// beat as for any user), the phase run, and the setting its one-line message must name.
 /// </summary>
-public sealed record BadConfigCase(string Name, int Phase, string Setting, IReadOnlyDictionary<string, string?> Exported, string[] DropFromProfile)
+public sealed record BadConfigCase(string Name, int Phase, string Setting, IReadOnlyDictionary<string, string?> Exported)
 {
     /// <summary>A file that exists and is executable but is a shell script, not a Linux ELF executable.</summary>
     public static string ScriptPath { get; } = Path.Combine(Path.GetTempPath(), "shipgate-badconfig-not-ai-memory.sh");
 
     public static readonly IReadOnlyList<BadConfigCase> All =
     [
-        new("unknown-image", 1, SettingNames.NodeImage, Env(SettingNames.NodeImage, "shipgate/no-such-image:0"), []),
-        new("missing-executable", 1, SettingNames.NodeExecutable, Env(SettingNames.NodeExecutable, "/nonexistent/ai-memory"), []),
-        new("script-executable", 1, SettingNames.NodeExecutable, Env(SettingNames.NodeExecutable, ScriptPath), []),
-        new("executable-not-ai-memory", 1, SettingNames.NodeExecutable, Env(SettingNames.NodeExecutable, "/bin/true"), []),
+        new("unknown-image", 1, SettingNames.NodeImage, Env(SettingNames.NodeImage, "shipgate/no-such-image:0")),
+        new("missing-executable", 1, SettingNames.NodeExecutable, Env(SettingNames.NodeExecutable, "/nonexistent/ai-memory")),
+        new("script-executable", 1, SettingNames.NodeExecutable, Env(SettingNames.NodeExecutable, ScriptPath)),
+        new("executable-not-ai-memory", 1, SettingNames.NodeExecutable, Env(SettingNames.NodeExecutable, "/bin/true")),
         // Only ever a socket path that cannot exist: never a network address.
-        new("no-docker-engine", 1, "DOCKER_HOST", Env("DOCKER_HOST", $"unix:///nonexistent/shipgate-no-engine-{Environment.ProcessId}.sock"), []),
-        new("unknown-fault-class", 4, SettingNames.ChaosFaults, Env(SettingNames.ChaosFaults, "meteor_strike"), [SettingNames.ChaosFaults]),
-        new("non-numeric-cycles", 4, SettingNames.ChaosCycles, Env(SettingNames.ChaosCycles, "ten"), [SettingNames.ChaosCycles]),
+        new("no-docker-engine", 1, "DOCKER_HOST", Env("DOCKER_HOST", $"unix:///nonexistent/shipgate-no-engine-{Environment.ProcessId}.sock")),
+        new("unknown-fault-class", 4, SettingNames.ChaosFaults, Env(SettingNames.ChaosFaults, "meteor_strike")),
+        new("non-numeric-cycles", 4, SettingNames.ChaosCycles, Env(SettingNames.ChaosCycles, "ten")),
     ];
 
     public static BadConfigCase Named(string name) => All.Single(c => c.Name == name);

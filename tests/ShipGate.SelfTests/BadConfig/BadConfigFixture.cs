@@ -22,24 +22,8 @@ public sealed class BadConfigFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (ok, error) = await DockerEngine.PingAsync(TimeSpan.FromSeconds(5));
-        if (!ok) throw new InvalidOperationException($"no Docker engine answers at {DockerEngine.EndpointText} ({error}): run containers/scripts/platform-up.sh and source containers/scripts/docker-env.sh");
-        await GateBuild.EnsureAsync();
         BadConfigCase.WriteScript();
-
-        using var slots = new SemaphoreSlim(AtOnce);
-        var outcomes = await Task.WhenAll(BadConfigCase.All.Select(async c =>
-        {
-            await slots.WaitAsync();
-            try
-            {
-                return await RunAsync(c);
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }));
+        var outcomes = await ChildBatch.RunAsync(BadConfigCase.All, AtOnce, RunAsync);
         foreach (var o in outcomes) _outcomes[o.Case.Name] = o;
     }
 
@@ -48,8 +32,7 @@ public sealed class BadConfigFixture : IAsyncLifetime
     private async Task<BadConfigOutcome> RunAsync(BadConfigCase c)
     {
         var volumesBefore = await EngineLedger.VolumeNamesAsync(CancellationToken.None);
-        var request = ChildRunRequest.Gate($"badconfig-{c.Name}", c.Phase, c.Exported)
-            .WithProfile(c.DropFromProfile.Select(name => (name, (string?)null)).ToArray());
+        var request = ChildRunRequest.Gate($"badconfig-{c.Name}", c.Phase, c.Exported);
         await using var child = await ChildTestRun.StartAsync(request, WorkDirectory);
         await using var watcher = RunWatcher.Start(child.Pgid);
         var exit = await child.WaitForExitAsync(HangBound);

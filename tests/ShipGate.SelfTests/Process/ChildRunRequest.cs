@@ -4,18 +4,20 @@ using ShipGate.Fixtures.Settings;
 namespace ShipGate.SelfTests.ChildProcesses;
 
 /// <summary>
-/// One child gate run: which phase, the profile values (written into its own runsettings file) and the
-/// exported variables (the system under test and any bad value, as a user would export them).
+/// One child gate run: which phase, the profile values (written into its own profile file, chosen with
+/// SHIPGATE_PROFILE) and the exported variables (the system under test and any bad value, as a user would export
+/// them; they beat the profile, as for any user).
 /// </summary>
 /// <param name="Name">File-name-safe name of the run, e.g. "leak-p2-interrupted".</param>
-/// <param name="Profile">Values for the runsettings file. A runsettings value beats an exported variable, so
-/// the tests project's default profile (which sets SHIPGATE_CHAOS_CYCLES) is replaced by this file.</param>
+/// <param name="Profile">Values for the child's profile file (profile layer, below the environment).</param>
 /// <param name="Exported">Variables exported to the child; null removes an inherited one.</param>
+/// <param name="ResultsLogger">Whether the child runs the gate's results logger (runs/&lt;campaign&gt;/ in its directory).</param>
 public sealed record ChildRunRequest(
     string Name,
     int Phase,
     IReadOnlyDictionary<string, string> Profile,
-    IReadOnlyDictionary<string, string?> Exported)
+    IReadOnlyDictionary<string, string?> Exported,
+    bool ResultsLogger = false)
 {
     /// <summary>A small shape for every phase, so a self-test child never runs a release-sized campaign.</summary>
     public static readonly IReadOnlyDictionary<string, string> SmallProfile = new Dictionary<string, string>
@@ -49,7 +51,7 @@ public sealed record ChildRunRequest(
     /// Turns an inherited environment into the child's: without any SHIPGATE_ setting or fault switch (a
     /// self-test decides those) or MSBuild's variables of an enclosing dotnet test, then the exported values.
     /// </summary>
-    public void ApplyEnvironment(IDictionary<string, string?> inherited, string resultsDir)
+    public void ApplyEnvironment(IDictionary<string, string?> inherited, string resultsDir, string profilePath)
     {
         foreach (var key in inherited.Keys.ToList())
         {
@@ -59,22 +61,30 @@ public sealed record ChildRunRequest(
         }
 
         inherited[SettingNames.ResultsDir] = resultsDir;
+        inherited[SettingNames.Profile] = profilePath;
         foreach (var (key, value) in Exported)
         {
-            if (Profile.ContainsKey(key)) throw new ArgumentException($"{key} is both exported and in the profile; the profile would win");
             if (value is null) inherited.Remove(key);
             else inherited[key] = value;
         }
     }
 
-    /// <summary>Writes the child's runsettings: the profile as environment variables, live xUnit diagnostics, no results logger.</summary>
+    /// <summary>Writes the child's runsettings: live xUnit diagnostics, the results logger if asked (no gate setting: those are the profile's).</summary>
     public string WriteRunSettings(string directory)
     {
         var path = Path.Combine(directory, $"{Name}.runsettings");
-        new XDocument(new XElement("RunSettings",
-            new XElement("RunConfiguration",
-                new XElement("EnvironmentVariables", Profile.Select(p => new XElement(p.Key, p.Value)))),
-            new XElement("xUnit", new XElement("DiagnosticMessages", "true")))).Save(path);
+        var logger = ResultsLogger
+            ? new XElement("LoggerRunSettings", new XElement("Loggers", new XElement("Logger", new XAttribute("friendlyName", "shipgate"), new XAttribute("enabled", "true"))))
+            : null;
+        new XDocument(new XElement("RunSettings", new XElement("xUnit", new XElement("DiagnosticMessages", "true")), logger)).Save(path);
+        return path;
+    }
+
+    /// <summary>Writes the child's profile file (a JSON object of settings) and returns its path.</summary>
+    public string WriteProfile(string directory)
+    {
+        var path = Path.Combine(directory, $"{Name}.profile.json");
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(Profile));
         return path;
     }
 }

@@ -58,7 +58,7 @@ public sealed class ChildTestRun : IAsyncDisposable
                      "--logger", $"trx;LogFileName={Path.Combine(directory, "run.trx")}", "--results-directory", directory,
                  ])
             start.ArgumentList.Add(arg);
-        request.ApplyEnvironment(start.Environment, Path.Combine(directory, "runs"));
+        request.ApplyEnvironment(start.Environment, Path.Combine(directory, "runs"), request.WriteProfile(directory));
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("sh did not start");

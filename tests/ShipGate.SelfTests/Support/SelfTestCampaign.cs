@@ -6,7 +6,7 @@ using ShipGate.Fixtures.Settings;
 namespace ShipGate.SelfTests.Support;
 
 /// <summary>
-/// Runs a phase with the very campaign and verdict code the gate uses (Phase{N}Campaign, PhaseFindings).
+/// Runs a phase with the very campaign and verdict code the gate uses (Phase{N}Campaign, CriteriaVerdicts over the criteria catalog).
 /// A campaign that outlives <see cref="Ceiling"/> is a gate that hangs instead of going red: the test fails
 /// saying so, rather than stalling the suite.
 /// </summary>
@@ -15,13 +15,13 @@ public static class SelfTestCampaign
     public static readonly TimeSpan Ceiling = TimeSpan.FromMinutes(5);
 
     public static Task<PhaseRun> Phase1Async(GateSettings s, string variant, TestLog log) =>
-        RunAsync(1, variant, log, async ct => PhaseFindings.Phase1(await new Phase1Campaign(s, log.Line).RunAsync(ct)));
+        RunAsync(1, variant, log, async ct => CriteriaVerdicts.Findings(1, await new Phase1Campaign(s, log.Line).RunAsync(ct)));
 
     public static Task<PhaseRun> Phase2Async(GateSettings s, string variant, TestLog log) =>
-        RunAsync(2, variant, log, async ct => PhaseFindings.Phase2(await new Phase2Campaign(s, log.Line).RunAsync(ct)));
+        RunAsync(2, variant, log, async ct => CriteriaVerdicts.Findings(2, await new Phase2Campaign(s, log.Line).RunAsync(ct)));
 
     public static Task<PhaseRun> Phase3Async(GateSettings s, string variant, TestLog log) =>
-        RunAsync(3, variant, log, async ct => PhaseFindings.Phase3(await new Phase3Campaign(s, log.Line).RunAsync(ct)));
+        RunAsync(3, variant, log, async ct => CriteriaVerdicts.Findings(3, await new Phase3Campaign(s, log.Line).RunAsync(ct)));
 
     /// <summary>
     /// Only the classes the settings enable are judged (plus the preflight): a self-test runs the classes its
@@ -34,7 +34,7 @@ public static class SelfTestCampaign
         {
             var evidence = await new Phase4Campaign(s, log.Line).RunAsync(ct);
             LogFaults(evidence, log);
-            var findings = PhaseFindings.Phase4(evidence);
+            var findings = CriteriaVerdicts.Findings(4, evidence);
             return [.. findings.Where(f => f.Criterion == "p4.preflight" || ran.Any(p => f.Criterion.StartsWith(p, StringComparison.Ordinal)))];
         });
     }

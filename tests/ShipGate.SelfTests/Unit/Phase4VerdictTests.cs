@@ -108,14 +108,29 @@ public sealed class Phase4VerdictTests
         var finding = Phase4Verdicts.ConvergenceBound(e, Kill);
 
         finding.Verdict.Outcome.Should().Be(Outcome.NoEvidence);
-        finding.Verdict.Message.Should().Contain("failed to apply in 1 cycle(s) (c2");
+        finding.Verdict.Message.Should().Contain("fault fired in 4 of 5 cycles (not in c2 (failed to apply)");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void AClassWhoseFaultDidNotFireInEveryCycleIsRedWhateverTheBound(int fired)
+    {
+        // A node that acknowledges 2 writes per cycle and then errors never reaches the trigger (after the 3rd
+        // acknowledged write): the fault is "not applied" (null), and the bound of 2/2 per cycle reads 1.0.
+        var e = Evidence(Cycles(5, n => Cycle(ok: 2, n1: 2, n2: 2, fail: 98) with { FaultApplied = n <= fired ? true : null }));
+
+        var finding = Phase4Verdicts.ConvergenceBound(e, Kill);
+
+        finding.Verdict.Passed.Should().BeFalse();
+        finding.Verdict.Message.Should().Contain($"fault fired in {fired} of 5 cycles");
     }
 
     [Fact]
     public void AGatedClassThatDidNotRunIsNoEvidence()
     {
         var e = new Phase4Evidence(null, "img", ["partition_minority"],
-            [ChaosClassEvidence.NotEnabled(FaultClass.KillPrimaryMidWrite, 50, 100)], Phase4Evidence.ResetInPlace, null, 1);
+            [ChaosClassEvidence.NotEnabled(FaultClass.KillPrimaryMidWrite, 50, 100)], Phase4Evidence.ResetInPlace, 1);
 
         Phase4Verdicts.ConvergenceBound(e, Kill).Verdict.Outcome.Should().Be(Outcome.NoEvidence);
     }
@@ -137,5 +152,5 @@ public sealed class Phase4VerdictTests
     private static Phase4Evidence Evidence(IReadOnlyList<ChaosCycleRecord> cycles, bool hung = false, string? error = null, int writes = 100) =>
         new(null, "img", [Kill],
             [new ChaosClassEvidence(Kill, "SIGKILL node 0", true, null, 50, writes, 500, hung, error, cycles, [], 70)],
-            Phase4Evidence.ResetInPlace, null, 70);
+            Phase4Evidence.ResetInPlace, 70);
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ShipGate.Contract;
 using ShipGate.Fixtures.Settings;
 
 namespace ShipGate.Tests.Support;
@@ -10,15 +13,32 @@ namespace ShipGate.Tests.Support;
 public abstract class PhaseFixture<TEvidence>(IMessageSink sink) : IAsyncLifetime where TEvidence : class
 {
     private TEvidence? _evidence;
+    private IReadOnlyList<SettingValue> _settings = [];
+    private int _recordTaken;
 
     public TEvidence Evidence => _evidence ?? Failed("the phase fixture never ran");
+
+    /// <summary>
+    /// The phase evidence record with the settings used (value and layer each), for the test output: the first
+    /// fact to ask gets it, every later one null, so the record is written once per phase, not once per fact.
+    /// </summary>
+    public JsonObject? TakeRecord()
+    {
+        if (Interlocked.Exchange(ref _recordTaken, 1) == 1) return null;
+        var record = JsonSerializer.SerializeToNode(Evidence, Evidence.GetType(), EvidenceLines.Json)!.AsObject();
+        record["settings"] = JsonSerializer.SerializeToNode(_settings, EvidenceLines.Json);
+        return record;
+    }
 
     public async Task InitializeAsync()
     {
         var log = GateLog.To(sink);
         try
         {
-            _evidence = await RunAsync(GateSettings.FromEnvironment(), log);
+            var settings = GateSettings.FromEnvironment();
+            _settings = settings.Sources;
+            log($"settings: {string.Join(", ", settings.Sources.Where(s => s.Source != SettingLayers.Default).Select(s => $"{s.Name}={s.Value} ({s.Source})"))}");
+            _evidence = await RunAsync(settings, log);
         }
         catch (GateSettingsException e)
         {

@@ -14,8 +14,10 @@ public sealed record CampaignResult(CampaignOptions Options, IReadOnlyList<Phase
 }
 
 /// <summary>
-/// Runs → facts → phases → summary. Fails closed: overall_pass is true only if every expected phase is present,
-/// its evidence parsed, and it passed; and no run failed outside its tests, and no other test of the gate failed.
+/// Runs → facts → phases → summary. Fails closed: overall_pass is true only if all four phases are present, each
+/// holds every fact the criteria catalog lists for it (per node, per required fault class), its evidence parsed and
+/// it passed; no red fact anywhere, no run failed outside its tests, and no other test of the gate failed.
+/// A partial run (one phase, a filter) is never a release pass; the merge of every phase's run is.
 /// </summary>
 public static class CampaignBuilder
 {
@@ -41,16 +43,20 @@ public static class CampaignBuilder
                 .OrderBy(f => f.Test.Name.Contains("preflight", StringComparison.Ordinal) ? 0 : f.Status == FactStatus.NotRun ? 2 : 1)
                 .ThenBy(f => f.Test.Name, StringComparer.Ordinal).ToList();
             var (evidence, problem) = PhaseEvidence(phaseFacts);
+            var (judged, missingFacts) = Completeness.Judge(phase, phaseFacts, evidence);
+            phaseFacts = judged;
+            facts.RemoveAll(f => f.Phase == phase);
+            facts.AddRange(judged);
             var failures = phaseFacts.Select(f => f.Source).Distinct().Where(runFailures.ContainsKey).Select(s => runFailures[s]).ToList();
             var duration = J.Ms(J.Num(evidence, "seconds")) ?? 0;
             duration += (long)phaseFacts.Sum(f => f.Test.Duration.TotalMilliseconds);
             var adapter = Adapters.TryGetValue(phase, out var a) ? a : new GenericPhaseAdapter(phase);
-            reports.AddRange(adapter.Build(new PhaseInput(phase, phaseFacts, evidence, problem, duration, failures)));
+            reports.AddRange(adapter.Build(new PhaseInput(phase, phaseFacts, evidence, problem, duration, failures, missingFacts)));
         }
 
-        var missing = options.ExpectedPhases.Where(p => !phases.Contains(p)).ToList();
-        reasons.AddRange(missing.Select(p => $"phase {p}: expected, but no result of it in the test results (missing or never ran)"));
-        foreach (var report in reports.Where(r => options.ExpectedPhases.Contains(r.Phase) && !r.Pass))
+        var missing = CampaignOptions.AllPhases.Where(p => !phases.Contains(p)).ToList();
+        if (missing.Count > 0) reasons.Add($"partial campaign: phases {string.Join(", ", missing)} not run");
+        foreach (var report in reports.Where(r => !r.Pass))
             reasons.AddRange(J.Array(report.Json, "reasons").Select(x => $"{Path.GetFileNameWithoutExtension(report.FileName)}: {x}"));
         reasons.AddRange(runFailures.Values);
 
@@ -65,12 +71,15 @@ public static class CampaignBuilder
             ["overall_pass"] = reasons.Count == 0,
             ["phases"] = new JsonArray(reports.Select(r => J.Copy(r.Json)).ToArray()),
             ["reasons"] = J.Strings(reasons.Distinct()),
-            ["expected_phases"] = new JsonArray(options.ExpectedPhases.Select(p => (JsonNode?)p).ToArray()),
+            ["expected_phases"] = new JsonArray(CampaignOptions.AllPhases.Select(p => (JsonNode?)p).ToArray()),
             ["missing_phases"] = new JsonArray(missing.Select(p => (JsonNode?)p).ToArray()),
-            ["phase_results"] = new JsonArray(phases.Select(p => (JsonNode?)PhaseLine(p, reports, facts, options)).ToArray()),
+            ["not_run_fault_classes"] = J.Strings(reports.Where(r => r.Phase == 4).SelectMany(r => J.Array(r.Json, "not_run")).Select(n => n?.GetValue<string>() ?? "?").Distinct()),
+            ["phase_results"] = new JsonArray(phases.Select(p => (JsonNode?)PhaseLine(p, reports, facts)).ToArray()),
             ["sut_version"] = SutVersion(reports),
             ["sut_image"] = reports.Select(r => J.Str(r.Evidence, "image")).FirstOrDefault(i => i is not null),
             ["gate_commit"] = options.GateCommit,
+            // Per setting, the value the gate used and its layer (default, profile NAME, environment, command line).
+            ["settings"] = J.Copy(reports.Select(r => J.At(r.Evidence, "settings")).FirstOrDefault(s => s is not null)),
             ["other_tests"] = new JsonObject
             {
                 ["passed"] = others.Count(f => f.Status == FactStatus.Passed),
@@ -93,12 +102,12 @@ public static class CampaignBuilder
         ["overall_pass"] = false,
         ["phases"] = new JsonArray(),
         ["reasons"] = J.Strings([$"bad input: {error}"]),
-        ["expected_phases"] = new JsonArray(options.ExpectedPhases.Select(p => (JsonNode?)p).ToArray()),
-        ["missing_phases"] = new JsonArray(options.ExpectedPhases.Select(p => (JsonNode?)p).ToArray()),
+        ["expected_phases"] = new JsonArray(CampaignOptions.AllPhases.Select(p => (JsonNode?)p).ToArray()),
+        ["missing_phases"] = new JsonArray(CampaignOptions.AllPhases.Select(p => (JsonNode?)p).ToArray()),
         ["gate_commit"] = options.GateCommit,
     }, []);
 
-    private static JsonObject PhaseLine(int phase, List<PhaseReport> reports, List<Fact> facts, CampaignOptions options)
+    private static JsonObject PhaseLine(int phase, List<PhaseReport> reports, List<Fact> facts)
     {
         var mine = reports.Where(r => r.Phase == phase).ToList();
         var phaseFacts = facts.Where(f => f.Phase == phase).ToList();
@@ -106,7 +115,6 @@ public static class CampaignBuilder
         {
             ["phase"] = phase,
             ["name"] = CampaignBuilder.Adapters.TryGetValue(phase, out var a) ? a.Name : $"phase {phase}",
-            ["expected"] = options.ExpectedPhases.Contains(phase),
             ["pass"] = mine.Count > 0 && mine.All(r => r.Pass),
             ["duration_ms"] = mine.Select(r => J.Num(r.Json, "duration_ms")).FirstOrDefault() is { } d ? (long)d : 0,
             ["facts_passed"] = phaseFacts.Count(f => f.Status == FactStatus.Passed),

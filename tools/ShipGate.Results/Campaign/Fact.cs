@@ -21,8 +21,8 @@ public sealed record EvidenceLine(string Criterion, int Phase, string? Node, str
 /// </summary>
 public sealed partial record Fact(TestRecord Test, string Source, int? Phase, string? Node, FactStatus Status, string Reason, EvidenceLine? Evidence, string? PhaseEvidenceJson)
 {
-    public const string EvidencePrefix = "##shipgate-evidence ";
-    public const string PhaseEvidencePrefix = "##shipgate-phase-evidence ";
+    public const string EvidencePrefix = ShipGate.Contract.EvidenceLines.FindingPrefix;
+    public const string PhaseEvidencePrefix = ShipGate.Contract.EvidenceLines.PhasePrefix;
 
     /// <summary>Label for a check line: the display name without its "Phase N · " prefix.</summary>
     public string Label => PhasePrefix().Replace(Test.Name, "");

@@ -14,7 +14,7 @@ public static class ResultsWriter
 
     /// <summary>Every file name this writer may leave; stale ones from an earlier conversion are removed first.</summary>
     private static readonly string[] Owned =
-        ["phase1-node-a.json", "phase1-node-b.json", "phase1-node-c.json", "phase2.json", "phase3.json", "phase4.json", SummaryFile, IndexFile];
+        ["phase1-node-a.json", "phase1-node-b.json", "phase1-node-c.json", "phase2.json", "phase3.json", "phase4.json", CyclesFile, SummaryFile, IndexFile];
 
     public static void Write(CampaignResult result, string outDir)
     {
@@ -34,17 +34,10 @@ public static class ResultsWriter
         File.Move(tmp, path, overwrite: true);
     }
 
-    /// <summary>The fixture's own per-cycle JSONL when it wrote one elsewhere, else one line per cycle from the evidence.</summary>
+    /// <summary>One line per cycle, from the phase evidence record (the only source: the gate writes no files of its own).</summary>
     private static void WriteCycles(JsonObject? evidence, string outDir)
     {
-        var target = Path.GetFullPath(Path.Combine(outDir, CyclesFile));
-        var written = J.Str(evidence, "cycles_jsonl");
-        if (written is not null && File.Exists(written))
-        {
-            if (Path.GetFullPath(written) != target) File.Copy(written, target, overwrite: true);
-            return;
-        }
-
+        var target = Path.Combine(outDir, CyclesFile);
         var lines = J.Array(evidence, "classes").SelectMany(c => J.Array(c, "cycles")).Select(c => c?.ToJsonString() ?? "{}");
         File.WriteAllLines(target, lines);
     }

@@ -7,7 +7,7 @@ namespace ShipGate.Results.Phases;
 /// <summary>Phase 1 → phase1-node-{a,b,c}.json, one per node, in the bash gate's shape.</summary>
 public sealed class Phase1Adapter : PhaseAdapter
 {
-    public static readonly IReadOnlyList<string> Nodes = ["node-a", "node-b", "node-c"];
+    public static IReadOnlyList<string> Nodes => ShipGate.Contract.Criteria.Topology.Nodes;
 
     public override int Phase => 1;
 
@@ -21,7 +21,8 @@ public sealed class Phase1Adapter : PhaseAdapter
         Nodes.Select(node =>
         {
             var facts = input.Facts.Where(f => f.Node is null || f.Node == node).ToList();
-            return Report($"phase1-{node}.json", node, input, facts, NodeFields(input.Evidence, node));
+            var missing = input.MissingFacts.Where(m => !m.StartsWith("Phase 1 · node-", StringComparison.Ordinal) || m.StartsWith($"Phase 1 · {node} · ", StringComparison.Ordinal)).ToList();
+            return Report($"phase1-{node}.json", node, input, facts, NodeFields(input.Evidence, node), missing);
         }).ToList();
 
     protected override IEnumerable<KeyValuePair<string, JsonNode?>> Fields(PhaseInput input) => [];

@@ -17,16 +17,15 @@ public sealed class Phase2Adapter : PhaseAdapter
     protected override IEnumerable<KeyValuePair<string, JsonNode?>> Fields(PhaseInput input)
     {
         var e = input.Evidence;
+        // Counts as the gate recorded them (Phase2Evidence.Ok, …): the converter reports, never recounts.
         var writes = J.Array(e, "writes");
-        var ok = writes.Count(w => J.Int(w, "status") == 201);
-        var qnm = writes.Count(w => J.Int(w, "status") == 503);
         var nodes = Phase1Adapter.Nodes.ToDictionary(n => n, n => J.Array(e, "nodes").FirstOrDefault(x => J.Str(x, "node") == n));
         JsonObject PerNode(Func<JsonNode?, JsonNode?> pick) => new(nodes.Select(kv => KeyValuePair.Create(kv.Key[^1..], pick(kv.Value))));
 
         yield return F("total_writes", writes.Count);
-        yield return F("ok", ok);
-        yield return F("quorum_not_met", qnm);
-        yield return F("fail", writes.Count - ok - qnm);
+        yield return F("ok", J.Num(e, "ok") is { } ok ? (int)ok : null);
+        yield return F("quorum_not_met", J.Num(e, "quorum_not_met") is { } qnm ? (int)qnm : null);
+        yield return F("fail", J.Num(e, "fail") is { } fail ? (int)fail : null);
         yield return F("counts", PerNode(n => J.Int(n, "rows")));
         yield return F("probe1_single_peer_down", Code(J.At(e, "probe1")));
         yield return F("probe2_both_peers_down", Code(J.At(e, "probe2")));

@@ -26,7 +26,7 @@ public sealed class Phase3Adapter : PhaseAdapter
         yield return F("rows", J.Int(e, "rows"));
         yield return F("seed_statuses", J.Copy(J.At(e, "seed_statuses")) ?? new JsonObject());
         yield return F("postgres", J.Copy(J.At(e, "postgres")));
-        yield return F("content_identical", comparison is null ? null : Identical(comparison));
+        yield return F("content_identical", J.Bool(comparison, "identical"));
         yield return F("content_identity", J.Copy(comparison));
         yield return F("image", J.Str(e, "image"));
         yield return F("postgres_image", J.Str(e, "postgres_image"));
@@ -36,7 +36,4 @@ public sealed class Phase3Adapter : PhaseAdapter
 
     /// <summary>The verbatim <c>migrate --json</c> report, as the bash gate stored it (empty object when it printed none).</summary>
     private static JsonNode Report(JsonNode? e, string run) => J.Copy(J.At(e, run, "report")) ?? new JsonObject();
-
-    private static bool Identical(JsonNode c) =>
-        J.Array(c, "missing").Count == 0 && J.Array(c, "extra").Count == 0 && J.Array(c, "differing").Count == 0 && J.Array(c, "duplicated").Count == 0;
 }

@@ -22,15 +22,14 @@ public sealed class Phase4Adapter : PhaseAdapter
         var e = input.Evidence;
         var classes = J.Array(e, "classes").Where(c => c is not null).ToList();
         var run = classes.Where(c => J.Bool(c, "enabled") != false).ToList();
-        var notRun = classes.Where(c => J.Bool(c, "enabled") == false).Select(c => J.Str(c, "fault") ?? "?")
-            .Concat(input.Facts.Where(f => f.Status == Campaign.FactStatus.NotRun).Select(f => FaultOf(f.Test.Name)).OfType<string>())
-            .Distinct().ToList();
+        var notRun = Campaign.Completeness.NotRunFaults(e);
         var first = run.FirstOrDefault() ?? classes.FirstOrDefault();
+        var required = Campaign.Completeness.RequiredFaults(e);
 
         yield return F("cycles_per_fault", J.Int(first, "cycles_planned"));
         yield return F("writes_per_cycle", J.Int(first, "writes_per_cycle"));
-        yield return F("convergence_by_fault", new JsonObject(run.Select(c => KeyValuePair.Create(J.Str(c, "fault") ?? "?", (JsonNode?)Bound(c)))));
-        yield return F("faults", new JsonArray(run.Select(c => (JsonNode?)Details(c)).ToArray()));
+        yield return F("convergence_by_fault", new JsonObject(required.Select(f => KeyValuePair.Create(f, (JsonNode?)Bound(input.Facts, f)))));
+        yield return F("faults", new JsonArray(run.Select(c => (JsonNode?)Details(c, Bound(input.Facts, J.Str(c, "fault") ?? "?"))).ToArray()));
         yield return F("not_run", J.Strings(notRun));
         yield return F("enabled_faults", J.Copy(J.At(e, "enabled_faults")) ?? new JsonArray());
         yield return F("reset_approach", J.Str(e, "reset_approach"));
@@ -38,43 +37,36 @@ public sealed class Phase4Adapter : PhaseAdapter
         yield return F("setup_failure", J.Str(e, "setup_failure"));
     }
 
-    /// <summary>Σ min(count_node1, count_node2) / Σ ok, floored to 3 decimals; Σ ok = 0 gives 0 (the bash gate's 1 was a vacuous pass).</summary>
-    public static double Bound(JsonNode? c)
+    /// <summary>
+    /// The bound the class's convergence-bound fact measured, floored to 3 decimals as the bash gate printed it;
+    /// null when that fact is absent or measured nothing (Σ ok = 0). Never recomputed from the cycles.
+    /// </summary>
+    public static double? Bound(IEnumerable<Campaign.Fact> facts, string fault)
     {
-        var cycles = J.Array(c, "cycles");
-        var ok = cycles.Sum(x => J.Int(x, "ok"));
-        if (ok == 0) return 0;
-        var held = cycles.Sum(x => Math.Min(J.Int(x, "count_node1"), J.Int(x, "count_node2")));
-        return Math.Floor(1000.0 * held / ok) / 1000;
+        var measured = facts.FirstOrDefault(f => f.Evidence?.Criterion == $"p4.{fault}.convergence-bound")?.Evidence?.Measured;
+        return J.Num(measured) is { } b ? Math.Floor(1000.0 * Math.Round(b, 4)) / 1000 : null;
     }
 
-    private static JsonObject Details(JsonNode? c)
+    /// <summary>One class's figures as the gate recorded them (ChaosClassEvidence's sums), never re-summed here.</summary>
+    private static JsonObject Details(JsonNode? c, double? bound)
     {
-        var cycles = J.Array(c, "cycles");
         return new JsonObject
         {
             ["fault"] = J.Str(c, "fault"),
             ["description"] = J.Str(c, "description"),
             ["cycles_planned"] = J.Int(c, "cycles_planned"),
-            ["cycles_completed"] = cycles.Count,
-            ["total_writes"] = cycles.Sum(x => J.Int(x, "writes")),
-            ["total_ok"] = cycles.Sum(x => J.Int(x, "ok")),
-            ["total_quorum_not_met"] = cycles.Sum(x => J.Int(x, "quorum_not_met")),
-            ["total_fail"] = cycles.Sum(x => J.Int(x, "fail")),
-            ["convergence_bound"] = Bound(c),
+            ["cycles_completed"] = J.Int(c, "cycles_completed"),
+            ["total_writes"] = J.Int(c, "sum_writes"),
+            ["total_ok"] = J.Int(c, "sum_ok"),
+            ["total_quorum_not_met"] = J.Int(c, "sum_quorum_not_met"),
+            ["total_fail"] = J.Int(c, "sum_fail"),
+            ["convergence_bound"] = bound,
             ["hung"] = J.Bool(c, "hung") ?? false,
             ["harness_error"] = J.Str(c, "harness_error"),
             ["setup_failure"] = J.Str(c, "setup_failure"),
             ["budget_ms"] = J.Ms(J.Num(c, "budget_seconds")),
             ["duration_ms"] = J.Ms(J.Num(c, "seconds")),
-            ["mean_cycle_ms"] = cycles.Count == 0 ? 0 : J.Ms(cycles.Average(x => J.Num(x, "wall_seconds") ?? 0)),
+            ["mean_cycle_ms"] = J.Ms(J.Num(c, "mean_cycle_seconds")) ?? 0,
         };
-    }
-
-    /// <summary>The fault class named in a Phase 4 display name ("Phase 4 · pause_peer · Σok &gt; 0").</summary>
-    public static string? FaultOf(string testName)
-    {
-        var parts = testName.Split(" · ");
-        return parts.Length >= 3 && parts[1].All(ch => char.IsAsciiLetterLower(ch) || ch == '_') ? parts[1] : null;
     }
 }

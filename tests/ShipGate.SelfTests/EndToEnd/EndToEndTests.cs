@@ -1,0 +1,36 @@
+using FluentAssertions;
+using FluentAssertions.Execution;
+using ShipGate.SelfTests.ChildProcesses;
+
+namespace ShipGate.SelfTests.EndToEnd;
+
+/// <summary>
+/// The proof through the path a release decision takes: one mutant per phase, each a child `dotnet test` of the
+/// real gate project with the real results logger. Exactly the expected facts fail in the TRX, and the logger's
+/// campaign-summary.json says overall_pass false with reasons naming those facts (and the partial campaign).
+/// </summary>
+[Trait("Category", "EndToEnd")]
+[Collection(ChildTestRun.Collection)]
+public sealed class EndToEndTests(EndToEndFixture fixture, ITestOutputHelper output) : IClassFixture<EndToEndFixture>
+{
+    public static TheoryData<string> Cases => new(EndToEndCase.All.Select(c => c.Name));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ExactlyTheMutantsFactsFailAndTheCampaignSaysSo(string name)
+    {
+        var o = fixture[name];
+        output.WriteLine($"{name}: child wall {o.Exit.Wall.TotalSeconds:0.0} s, exit {o.Exit.ExitCode}; TRX {o.Trx?.Count("Passed")} passed, {o.Trx?.Count("Failed")} failed, {o.Trx?.Count("NotExecuted")} skipped; log {o.LogPath}");
+        foreach (var reason in o.Reasons) output.WriteLine($"reason: {reason}");
+
+        using var _ = new AssertionScope();
+        o.Exit.Ended.Should().BeTrue($"the child ends (killed at {EndToEndFixture.HangBound.TotalMinutes:0} min)");
+        o.Trx.Should().NotBeNull("the child writes a TRX");
+        o.Trx?.Results.Where(r => r.Failed).Select(r => r.TestName).Should().BeEquivalentTo(o.Case.RedNames, "exactly the mutant's facts fail");
+        o.Summary.Should().NotBeNull($"the results logger writes {o.SummaryPath}");
+        if (o.Summary is null) return;
+        o.Summary["overall_pass"]!.GetValue<bool>().Should().BeFalse();
+        foreach (var key in o.Case.RedKeys) o.Reasons.Should().Contain(r => r.Contains(key, StringComparison.Ordinal), $"a reason names {key}");
+        o.Reasons.Should().Contain(r => r.StartsWith("partial campaign: phases ", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,28 @@
+using ShipGate.Fixtures.Cluster;
+
+namespace ShipGate.SelfTests.ChildProcesses;
+
+/// <summary>Runs a set of child gate runs a few at a time, once the engine answers and the gate is built.</summary>
+public static class ChildBatch
+{
+    public static async Task<IReadOnlyList<TOutcome>> RunAsync<TCase, TOutcome>(IEnumerable<TCase> cases, int atOnce, Func<TCase, Task<TOutcome>> run)
+    {
+        var (ok, error) = await DockerEngine.PingAsync(TimeSpan.FromSeconds(5));
+        if (!ok) throw new InvalidOperationException($"no Docker engine answers at {DockerEngine.EndpointText} ({error}): run containers/scripts/platform-up.sh and source containers/scripts/docker-env.sh");
+        await GateBuild.EnsureAsync();
+
+        using var slots = new SemaphoreSlim(atOnce);
+        return await Task.WhenAll(cases.Select(async c =>
+        {
+            await slots.WaitAsync();
+            try
+            {
+                return await run(c);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+    }
+}
