@@ -56,10 +56,13 @@ public static class SelfTestSettings
         return GateSettings.Load(new OverlaySettingsSource(pinned));
     }
 
-    /// <summary>Empty = the gate's default: nothing from the environment reshapes a self-test.</summary>
+    /// <summary>
+    /// Empty = unset: the gate's default. Nothing from the environment reshapes a self-test, including a profile or
+    /// command-line settings (./shipgate test exports SHIPGATE_ARGS=profile=ci for the gate run that follows).
+    /// </summary>
     private static Dictionary<string, string> Defaults() => new[]
     {
         ConvergeDeadlineSecs, QuorumTimeoutMs, P2Agents, P2WritesPerAgent, P3Rows,
-        ChaosCycles, ChaosWrites, ChaosFaults, ChaosConvergeSecs, ChaosBudgetSecs,
+        ChaosCycles, ChaosWrites, ChaosFaults, ChaosConvergeSecs, ChaosBudgetSecs, Profile, Args,
     }.ToDictionary(name => name, _ => "");
 }
