@@ -25,6 +25,7 @@ public sealed record ChildRunRequest(
         [SettingNames.P2Agents] = "2",
         [SettingNames.P2WritesPerAgent] = "10",
         [SettingNames.ConvergeDeadlineSecs] = "30",
+        [SettingNames.SoakSecs] = "3",
         [SettingNames.P3Rows] = "50",
         [SettingNames.ChaosCycles] = "3",
         [SettingNames.ChaosWrites] = "20",

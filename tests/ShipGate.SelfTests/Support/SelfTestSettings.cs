@@ -21,6 +21,7 @@ public static class SelfTestSettings
         [P2Agents] = "4",
         [P2WritesPerAgent] = "15",
         [ConvergeDeadlineSecs] = "10",
+        [SoakSecs] = "5",
     };
 
     /// <summary>Phase 3: 200 rows still hold two every-100th rows and twenty every-10th rows.</summary>
@@ -63,6 +64,7 @@ public static class SelfTestSettings
     private static Dictionary<string, string> Defaults() => new[]
     {
         ConvergeDeadlineSecs, QuorumTimeoutMs, P2Agents, P2WritesPerAgent, P3Rows,
+        SoakSecs, SoakOpsPerSec, SoakP99Ms, SoakMemoryGrowthMib,
         ChaosCycles, ChaosWrites, ChaosFaults, ChaosConvergeSecs, ChaosBudgetSecs, Profile, Args,
     }.ToDictionary(name => name, _ => "");
 }
