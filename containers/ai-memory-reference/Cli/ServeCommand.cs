@@ -60,7 +60,7 @@ public static class ServeCommand
             stop.Cancel();
         }
 
-        using var grace = new CancellationTokenSource(died ? TimeSpan.FromSeconds(1) : options.ShutdownGrace);
+        using var grace = new CancellationTokenSource(died ? TimeSpan.Zero : options.ShutdownGrace);
         await app.StopAsync(grace.Token);
         await Task.WhenAll(background);
         return died ? 1 : 0;
