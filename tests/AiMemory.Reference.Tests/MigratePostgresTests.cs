@@ -6,7 +6,7 @@ namespace AiMemory.Reference.Tests;
 
 /// <summary>
 /// Phase 3 against a real PostgreSQL (a throwaway local cluster, see PostgresCluster): SQLite → Postgres → SQLite with
-/// 1000 rows compared column by column, re-run idempotency, the 1000-row Postgres list cap, and the Postgres-only fault.
+/// 1000 rows compared column by column, re-run idempotency, the 1000-row Postgres list cap, and the Postgres-only faults.
 /// </summary>
 public sealed class MigratePostgresTests(PostgresCluster pg) : IClassFixture<PostgresCluster>
 {
@@ -62,5 +62,29 @@ public sealed class MigratePostgresTests(PostgresCluster pg) : IClassFixture<Pos
             MigrateCounts.Of(r.Json).Should().Be((1, 100, 100, 0), "the report looks healthy");
         }
         (await pg.ScalarAsync("dups", "SELECT COUNT(*) FROM memories")).Should().Be(200, "the re-run duplicated every row");
+    }
+
+    [Fact]
+    public async Task Fault_migrate_lying_report_reports_every_row_written_into_postgres_and_writes_none()
+    {
+        using var dir = new ScratchDir("lie");
+        await Seed.ImportAsync(dir, "src.db", 100);
+        var url = await pg.CreateDatabaseAsync("lies");
+        var env = new Dictionary<string, string> { ["AI_MEMORY_REFERENCE_FAULTS"] = "migrate_lying_report" };
+        for (var run = 0; run < 2; run++)
+        {
+            var r = await CliRunner.RunAsync(dir, ["migrate", "--from", "sqlite://src.db", "--to", url, "--json"], env);
+            r.ExitCode.Should().Be(0, r.ToString());
+            MigrateCounts.Of(r.Json).Should().Be((1, 100, 100, 0), "the report claims every row");
+            (await pg.ScalarAsync("lies", "SELECT COUNT(*) FROM memories")).Should().Be(0, "nothing reached Postgres");
+        }
+
+        // Only writes into Postgres lie: the reverse honestly copies the empty table, and SQLite → SQLite is untouched.
+        var back = await CliRunner.RunAsync(dir, ["migrate", "--from", url, "--to", "sqlite://back.db", "--json"], env);
+        back.ExitCode.Should().Be(0, back.ToString());
+        MigrateCounts.Of(back.Json).Should().Be((1, 0, 0, 0));
+        var copy = await CliRunner.RunAsync(dir, ["migrate", "--from", "sqlite://src.db", "--to", "sqlite://copy.db", "--json"], env);
+        MigrateCounts.Of(copy.Json).Should().Be((1, 100, 100, 0));
+        Seed.Rows(dir.File("copy.db")).Should().HaveCount(100);
     }
 }

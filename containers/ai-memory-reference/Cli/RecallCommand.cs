@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AiMemory.Reference.Faults;
 using AiMemory.Reference.Model;
 using AiMemory.Reference.Storage;
 
@@ -33,9 +34,17 @@ public static class RecallCommand
             Console.Out.WriteLine($"{result.Memories.Count} memories recalled");
             return 0;
         }
+        // recall_json_no_score replays a CLI printer that dropped the score from every hit.
+        var noScore = FaultSwitches.Current.IsOn(FaultSwitches.RecallJsonNoScore);
+        JsonNode Hit(ScoredMemory s)
+        {
+            var hit = MemoryJson.Scored(s);
+            if (noScore) hit.Remove("score");
+            return hit;
+        }
         var output = new JsonObject
         {
-            ["memories"] = new JsonArray(result.Memories.Select(s => (JsonNode)MemoryJson.Scored(s)).ToArray()),
+            ["memories"] = new JsonArray(result.Memories.Select(Hit).ToArray()),
             ["count"] = result.Memories.Count,
             ["mode"] = "keyword",
             ["tokens_used"] = result.TokensUsed,

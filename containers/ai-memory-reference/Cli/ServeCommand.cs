@@ -49,13 +49,21 @@ public static class ServeCommand
         };
         if (deferred is not null) background.Add(deferred.RunAsync(stop.Token));
 
-        try { await Task.Delay(Timeout.Infinite, stop.Token); }
+        // serve_dies_after_20s replays a daemon that crashed 20 s after it started listening.
+        var dies = faults.IsOn(FaultSwitches.ServeDiesAfter20s);
+        try { await Task.Delay(dies ? TimeSpan.FromSeconds(20) : Timeout.InfiniteTimeSpan, stop.Token); }
         catch (OperationCanceledException) { }
+        var died = !stop.IsCancellationRequested;
+        if (died)
+        {
+            Console.Error.WriteLine("fatal: serve_dies_after_20s: the daemon exits 20 s after it started listening");
+            stop.Cancel();
+        }
 
-        using var grace = new CancellationTokenSource(options.ShutdownGrace);
+        using var grace = new CancellationTokenSource(died ? TimeSpan.Zero : options.ShutdownGrace);
         await app.StopAsync(grace.Token);
         await Task.WhenAll(background);
-        return 0;
+        return died ? 1 : 0;
     }
 
     public static Options Parse(IReadOnlyList<string> args)

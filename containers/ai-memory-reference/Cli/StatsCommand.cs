@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AiMemory.Reference.Faults;
 using AiMemory.Reference.Model;
 
 namespace AiMemory.Reference.Cli;
@@ -13,7 +14,15 @@ public static class StatsCommand
         var stats = store.Stats();
         if (global.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(stats, Json.Types.StoreStats));
+            if (!FaultSwitches.Current.IsOn(FaultSwitches.StatsTotalString))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(stats, Json.Types.StoreStats));
+                return 0;
+            }
+            // stats_total_string replays a CLI printer that quoted the count: same value, a JSON string.
+            var node = JsonSerializer.SerializeToNode(stats, Json.Types.StoreStats)!.AsObject();
+            node["total"] = stats.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Console.Out.WriteLine(node.ToJsonString(Json.Wire));
             return 0;
         }
         Console.Out.WriteLine($"total: {stats.Total}");

@@ -25,11 +25,15 @@ public sealed class FaultSwitches
     public const string CuratorRealError = "curator_real_error";
     public const string RecallFindsNothing = "recall_finds_nothing";
     public const string StatsTotalZero = "stats_total_zero";
+    public const string ServeDiesAfter20s = "serve_dies_after_20s";
+    public const string StatsTotalString = "stats_total_string";
+    public const string RecallJsonNoScore = "recall_json_no_score";
 
     // Migration (Phase 3)
     public const string MigrateDropEvery100th = "migrate_drop_every_100th";
     public const string MigrateRerunDuplicates = "migrate_rerun_duplicates";
     public const string MigrateCorruptContent = "migrate_corrupt_content";
+    public const string MigrateLyingReport = "migrate_lying_report";
 
     // Benign variants: the gate must stay green.
     public const string ListPageCap20 = "list_page_cap_20";
@@ -43,7 +47,8 @@ public sealed class FaultSwitches
         FanoutDropLastPeer, Quorum201WithoutPeers, QuorumLeaderNotCounted, AckBeforeCommit,
         NoCatchupNoStragglers, FanoutHangAfterPeerFailure, SourceWithoutChaos,
         BackupNoManifest, BackupKeepTwo, Mcp20Tools, CuratorRealError, RecallFindsNothing, StatsTotalZero,
-        MigrateDropEvery100th, MigrateRerunDuplicates, MigrateCorruptContent,
+        ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore,
+        MigrateDropEvery100th, MigrateRerunDuplicates, MigrateCorruptContent, MigrateLyingReport,
         ListPageCap20, PeerAssignsOwnIds, QuorumReasonUnreachable, HeadBodies, SlowStart5s,
     };
 

@@ -31,7 +31,7 @@ public static class StoreUrl
 
     private static bool IsSqlite(string url) => url.StartsWith("sqlite://", StringComparison.Ordinal) && url.Length > "sqlite://".Length;
 
-    private static bool IsPostgres(string url) =>
+    public static bool IsPostgres(string url) =>
         url.StartsWith("postgres://", StringComparison.Ordinal) || url.StartsWith("postgresql://", StringComparison.Ordinal);
 
     public static string ConnectionString(string url)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -15,6 +16,7 @@ public sealed class NodeProcess : IAsyncDisposable
     private readonly IReadOnlyList<string> _serveArgs;
     private readonly string? _faults;
     private readonly string? _config;
+    private readonly ConcurrentQueue<string> _stderr = new();
     private Process? _process;
 
     private NodeProcess(int port, IReadOnlyList<string> serveArgs, string? faults, bool sigintIgnored = false, string? config = null)
@@ -43,6 +45,8 @@ public sealed class NodeProcess : IAsyncDisposable
     public int? Pid => _process is { HasExited: false } p ? p.Id : null;
     /// <summary>How long the last Start took from process launch to the first healthy answer.</summary>
     public TimeSpan StartupTime { get; private set; }
+    /// <summary>Every stderr line the node has written so far, across restarts.</summary>
+    public string Stderr => string.Join('\n', _stderr);
 
     /// <summary>
     /// Starts a node; serveArgs follow `serve --host 127.0.0.1 --port N`. faults sets AI_MEMORY_REFERENCE_FAULTS. config, when
@@ -77,7 +81,7 @@ public sealed class NodeProcess : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         _process = Process.Start(psi) ?? throw new InvalidOperationException("could not start " + PublishedNode.Path);
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _stderr.Enqueue(e.Data); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         if (!waitHealthy) return;

@@ -20,8 +20,17 @@ public sealed class Phase3Mutants(ITestOutputHelper output)
     public Task MigrateRerunDuplicates() => RedOnAsync("migrate_rerun_duplicates",
         "p3.rerun.idempotent", "p3.reverse.no-errors", "p3.stats.totals-n", "p3.roundtrip.identical");
 
-    [Fact(DisplayName = "Phase 3 goes red on round-trip identity when migrate truncates every 10th row's content")]
-    public Task MigrateCorruptContent() => RedOnAsync("migrate_corrupt_content", "p3.roundtrip.identical");
+    // The forward step is judged on Postgres's content against the seed, so the truncation is red there already.
+    [Fact(DisplayName = "Phase 3 goes red on the forward fact judged on Postgres's content and on round-trip identity when migrate truncates every 10th row's content")]
+    public Task MigrateCorruptContent() => RedOnAsync("migrate_corrupt_content", "p3.forward.read-written-n", "p3.roundtrip.identical");
+
+    // Every migrate into Postgres reports 200 read and written, errors [], exit 0, and writes nothing. Judged on
+    // Postgres itself the forward step is red; the re-run finds Postgres empty; the reverse honestly copies the 0 rows
+    // it finds without an error (so its fact, errors 0 and exit 0, stays green), leaving the round-trip total 0 and
+    // every source row missing from the round trip.
+    [Fact(DisplayName = "Phase 3 goes red on the forward fact judged on Postgres, and on the re-run, totals and round trip an empty Postgres breaks, when migrate reports rows it never wrote")]
+    public Task MigrateLyingReport() => RedOnAsync("migrate_lying_report",
+        "p3.forward.read-written-n", "p3.rerun.idempotent", "p3.stats.totals-n", "p3.roundtrip.identical");
 
     // Not in the reference README's table: the seed varies source over the whole allowlist, so every 9th row
     // (source "chaos") is refused; without an N-row source no migration fact has evidence.

@@ -22,6 +22,56 @@ public sealed class Phase3VerdictTests
     }
 
     [Fact]
+    public void AReportOfNWrittenOverAnEmptyPostgresFailsTheForwardFactOnTheTarget()
+    {
+        var finding = Phase3Verdicts.ForwardComplete(Evidence(target: Target([])));
+
+        finding.Verdict.Outcome.Should().Be(Outcome.Fail);
+        finding.Verdict.Message.Should().Contain("Postgres holds 0 rows, expected exactly 1000")
+            .And.Contain("1000 of 1000 seeded rows missing from Postgres: migrate-test-1, migrate-test-2, migrate-test-3")
+            .And.NotContain("memories_written");
+        finding.Measured.Should().Be("report read 1000/written 1000; Postgres holds 0 rows, 0 distinct, 1000 missing, 0 differing, 0 extra");
+    }
+
+    [Fact]
+    public void ForwardNamesTheRowsPostgresLacksChangedOrNeverSeeded()
+    {
+        var held = HeldAsSeeded().Skip(2).Select(r => r.Title == "migrate-test-10" ? r with { Content = "content 1" } : r)
+            .Append(new PostgresRow("stray", "other", "x")).Append(new PostgresRow("migrate-test-5", Phase3Evidence.Namespace, "content 5")).ToList();
+        var t = Target(held);
+
+        t.Missing.Should().Equal("migrate-test-1", "migrate-test-2");
+        t.Differing.Should().Equal("migrate-test-10");
+        t.Extra.Should().Equal("stray (other)");
+        (t.Rows, t.DistinctKeys, t.Exact).Should().Be((1000L, 999L, false));
+        Phase3Verdicts.ForwardComplete(Evidence(target: t)).Verdict.Message.Should()
+            .Contain("1 duplicate (title, namespace) rows in Postgres")
+            .And.Contain("2 of 1000 seeded rows missing from Postgres: migrate-test-1, migrate-test-2")
+            .And.Contain("1 of 1000 rows differ from their seeded content in Postgres: migrate-test-10")
+            .And.Contain("1 rows in Postgres were never seeded: stray (other)");
+    }
+
+    [Fact]
+    public void AnUnreadOrNeverReadPostgresFailsTheForwardFact()
+    {
+        Phase3Verdicts.ForwardComplete(Evidence(errors: new() { [Phase3Steps.ForwardTarget] = "connection refused" }))
+            .Verdict.Message.Should().Contain("Postgres could not be read after the forward migrate: connection refused");
+        Phase3Verdicts.ForwardComplete(Evidence() with { ForwardTarget = null })
+            .Verdict.Message.Should().Contain("Postgres was never read after the forward migrate");
+    }
+
+    [Fact]
+    public void ZeroSeededRowsIsNeverAnExactTargetNorAPass()
+    {
+        var empty = PostgresTarget.Of([], Phase3Evidence.Namespace, []);
+
+        empty.Exact.Should().BeFalse();
+        Phase3Verdicts.ForwardComplete(Evidence(target: empty)).Verdict.Passed.Should().BeFalse();
+        var noRows = Evidence(target: empty) with { Rows = 0, SeedAttempted = 0, SeedStatuses = new Dictionary<int, int>() };
+        Phase3Verdicts.ForwardComplete(noRows).Verdict.Outcome.Should().Be(Outcome.NoEvidence);
+    }
+
+    [Fact]
     public void AReverseMigrateWithErrorsFailsEvenWhenItExitedZero()
     {
         var finding = Phase3Verdicts.ReverseWithoutErrors(Evidence(reverse: Run(errors: ["write m-1: boom", "write m-2: boom"])));
@@ -132,13 +182,20 @@ public sealed class Phase3VerdictTests
 
     private static Phase3Evidence Evidence(
         MigrateRun? forward = null, MigrateRun? reverse = null, MigrateRun? rerun = null, PostgresCount? postgres = null,
-        long? sourceTotal = N, long? roundTripTotal = N, RoundTripComparison? comparison = null, Dictionary<string, string>? errors = null) =>
+        long? sourceTotal = N, long? roundTripTotal = N, RoundTripComparison? comparison = null, Dictionary<string, string>? errors = null,
+        PostgresTarget? target = null) =>
         new(null, "img", "pg", N, N, new Dictionary<int, int> { [201] = N }, [], 1.5,
-            forward ?? Run(), reverse ?? Run(), rerun ?? Run(), postgres ?? new PostgresCount(N, N), sourceTotal, roundTripTotal,
+            forward ?? Run(), reverse ?? Run(), rerun ?? Run(), postgres ?? new PostgresCount(N, N), target ?? Target(HeldAsSeeded()), sourceTotal, roundTripTotal,
             comparison ?? RoundTripComparison.Of(Rows(N), Rows(N)), errors ?? [], 12);
 
     private static MigrateRun Run(long read = N, long written = N, IReadOnlyList<string>? errors = null, long exit = 0) =>
         new("ai-memory migrate …", exit, new MigrateReport(1, false, errors ?? [], "from", read, written, "to"), null, "", 1.0);
+
+    private static List<SeededRow> Seeded() => [.. Enumerable.Range(1, N).Select(i => new SeededRow(Phase3Evidence.Title(i), $"content {i}"))];
+
+    private static List<PostgresRow> HeldAsSeeded() => [.. Seeded().Select(s => new PostgresRow(s.Title, Phase3Evidence.Namespace, s.Content))];
+
+    private static PostgresTarget Target(IReadOnlyList<PostgresRow> held) => PostgresTarget.Of(held, Phase3Evidence.Namespace, Seeded());
 
     private static List<StoredRow> Rows(int n) => [.. Enumerable.Range(1, n).Select(Row)];
 
