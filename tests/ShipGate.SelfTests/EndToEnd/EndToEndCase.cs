@@ -13,9 +13,10 @@ public sealed record EndToEndCase(string Switch, int Phase, IReadOnlyList<string
 {
     public static readonly IReadOnlyList<EndToEndCase> All =
     [
-        new("mcp_20_tools", 1, Topology.Nodes.Select(n => $"p1.{n}.mcp.tools").ToList()),
+        // A string where the contract has an integer: only the CLI shape fact may see it (the value itself is right).
+        new("stats_total_string", 1, Topology.Nodes.Select(n => $"p1.{n}.shape.cli").ToList()),
         new("quorum_201_without_peers", 2, ["p2.probe2.both-peers-down-503"]),
-        new("migrate_corrupt_content", 3, ["p3.roundtrip.identical"]),
+        new("migrate_corrupt_content", 3, ["p3.forward.read-written-n", "p3.roundtrip.identical"]),
         // Both gated classes run (one short cycle each): every write refused, so Σok and the bound are red.
         new("source_without_chaos", 4, Topology.GatedFaults.SelectMany(f => new[] { $"p4.{f}.acknowledged", $"p4.{f}.convergence-bound" }).ToList(),
             new Dictionary<string, string>

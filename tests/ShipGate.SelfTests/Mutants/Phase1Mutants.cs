@@ -32,6 +32,13 @@ public sealed class Phase1Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 1 goes red on stats.total on every node when stats reports a total of 0")]
     public Task StatsTotalZero() => RedOnEveryNodeAsync("stats_total_zero", "stats.total");
 
+    // The value is right (1 ≥ 1, so stats.total stays green); only its JSON type drifted: exactly the shape fact.
+    [Fact(DisplayName = "Phase 1 goes red on the CLI shape on every node when stats --json prints total as a string")]
+    public Task StatsTotalString() => RedOnEveryNodeAsync("stats_total_string", "shape.cli");
+
+    [Fact(DisplayName = "Phase 1 goes red on the CLI shape on every node when recall --json hits lack score")]
+    public Task RecallJsonNoScore() => RedOnEveryNodeAsync("recall_json_no_score", "shape.cli");
+
     private async Task RedOnEveryNodeAsync(string faultSwitch, params string[] facts)
     {
         var run = await SelfTestCampaign.Phase1Async(SelfTestSettings.For(faultSwitch, 1), faultSwitch, _log);

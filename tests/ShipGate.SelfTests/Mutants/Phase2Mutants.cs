@@ -28,6 +28,24 @@ public sealed class Phase2Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 2 goes red on probe 2 when fan-out hangs on a peer that failed once")]
     public Task FanoutHangAfterPeerFailure() => RedOnAsync("fanout_hang_after_peer_failure", "p2.probe2.both-peers-down-503");
 
+    // Every node exits 20 s after it listens, inside a 25 s soak. Burst and convergence are over by then and stay
+    // green; the soak sees the errors and liveness the exits. The probes run after the soak on nodes that are gone,
+    // so they cannot answer either, and an exited container has no memory for the engine to report, so the
+    // growth is unmeasured (no evidence) on every node (pinned as observed).
+    [Fact(DisplayName = "Phase 2 goes red on the soak and on liveness (and the probes after them) when serve dies 20 s after it starts")]
+    public async Task ServeDiesAfter20s()
+    {
+        const string faultSwitch = "serve_dies_after_20s";
+        var settings = SelfTestSettings.For(faultSwitch, 2, SelfTestSettings.Phase2Shape, new Dictionary<string, string> { [Fixtures.Settings.SettingNames.SoakSecs] = "25" });
+        var run = await SelfTestCampaign.Phase2Async(settings, faultSwitch, _log);
+        RedSet.ShouldBe(run, _log,
+        [
+            "p2.soak.no-errors", "p2.node-a.liveness", "p2.node-b.liveness", "p2.node-c.liveness",
+            "p2.node-a.soak.memory-growth", "p2.node-b.soak.memory-growth", "p2.node-c.soak.memory-growth",
+            "p2.probe1.one-peer-down-201", "p2.probe2.both-peers-down-503",
+        ]);
+    }
+
     private async Task RedOnAsync(string faultSwitch, params string[] expected)
     {
         var run = await SelfTestCampaign.Phase2Async(SelfTestSettings.For(faultSwitch, 2, SelfTestSettings.Phase2Shape), faultSwitch, _log);
