@@ -26,6 +26,15 @@ public sealed class ConverterTests : IDisposable
     }
 
     [Fact]
+    public void The_summary_names_the_image_by_its_engine_id_as_well_as_its_tag()
+    {
+        s.Convert([new TrxWriter().AllPhases().Save(s.Dir)]);
+
+        s.Summary["sut_image"]!.GetValue<string>().Should().Be("shipgate/ai-memory-node:abc");
+        s.Summary["sut_image_id"]!.GetValue<string>().Should().Be("sha256:0123abcd");
+    }
+
+    [Fact]
     public void Summary_and_phase_files_keep_the_bash_gate_field_names_and_types()
     {
         s.Convert([new TrxWriter().AllPhases().Save(s.Dir)]);

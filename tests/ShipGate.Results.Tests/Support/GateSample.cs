@@ -28,6 +28,7 @@ public static class GateSample
     {
         ["setup_failure"] = null,
         ["image"] = "shipgate/ai-memory-node:abc",
+        ["image_id"] = "sha256:0123abcd",
         ["nodes"] = new JsonArray(new[] { "node-a", "node-b", "node-c" }.Select(n => (JsonNode?)new JsonObject
         {
             ["node"] = n,

@@ -77,6 +77,7 @@ public static class CampaignBuilder
             ["phase_results"] = new JsonArray(phases.Select(p => (JsonNode?)PhaseLine(p, reports, facts)).ToArray()),
             ["sut_version"] = SutVersion(reports),
             ["sut_image"] = reports.Select(r => J.Str(r.Evidence, "image")).FirstOrDefault(i => i is not null),
+            ["sut_image_id"] = reports.Select(r => J.Str(r.Evidence, "image_id")).FirstOrDefault(i => i is not null),
             ["gate_commit"] = options.GateCommit,
             // Per setting, the value the gate used and its layer (default, profile NAME, environment, command line).
             ["settings"] = J.Copy(reports.Select(r => J.At(r.Evidence, "settings")).FirstOrDefault(s => s is not null)),

@@ -40,6 +40,7 @@ public sealed class Phase2Adapter : PhaseAdapter
         yield return F("burst_ms", J.Ms(J.Num(e, "burst_seconds")));
         yield return F("probe2_retry_after", J.Str(e, "probe2", "retry_after"));
         yield return F("image", J.Str(e, "image"));
+        yield return F("image_id", J.Str(e, "image_id"));
         yield return F("setup_failure", J.Str(e, "setup_failure"));
     }
 

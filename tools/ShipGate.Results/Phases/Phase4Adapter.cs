@@ -34,6 +34,7 @@ public sealed class Phase4Adapter : PhaseAdapter
         yield return F("enabled_faults", J.Copy(J.At(e, "enabled_faults")) ?? new JsonArray());
         yield return F("reset_approach", J.Str(e, "reset_approach"));
         yield return F("image", J.Str(e, "image"));
+        yield return F("image_id", J.Str(e, "image_id"));
         yield return F("setup_failure", J.Str(e, "setup_failure"));
     }
 
