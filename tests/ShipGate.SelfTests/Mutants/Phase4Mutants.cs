@@ -56,6 +56,27 @@ public sealed class Phase4Mutants(ITestOutputHelper output)
         HangSettings,
         $"p4.{Partition}.finished-in-budget", $"p4.{Partition}.acknowledged", $"p4.{Partition}.counts-within-writes", $"p4.{Partition}.convergence-bound");
 
+    // Every create answer of node 0 is a 201 with a quoted quorum_acks; the writes, counts and bound are untouched.
+    [Fact(DisplayName = "Phase 4 goes red on the HTTP shape when the 201's quorum_acks is a JSON string")]
+    public Task HttpQuorumAcksString() => RedOnAsync("http_quorum_acks_string", [Kill], null, "p4.shape.http");
+
+    /// <summary>
+    /// serve_exits_on_push_failure needs a push that fails: at the default 3000 ms quorum timeout a 500 ms partition
+    /// only stalls pushes (retransmission heals it), so the quorum timeout is 300 ms, as for the hang mutant.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> PushFailureSettings = new Dictionary<string, string>
+    {
+        [QuorumTimeoutMs] = "300",
+        [ChaosConvergeSecs] = "5",
+    };
+
+    // Node 0's first push into the partition times out and the daemon exits (101) in every cycle: the writes after
+    // it are refused at once (fail, not hung), the survivors hold the few acknowledged ones, and node 0 is not
+    // counted. Only liveness sees it. In a full campaign, Phase 2's probe 1 pushes to the node-b it killed, so
+    // node-a exits there too and probe 2 finds it gone.
+    [Fact(DisplayName = "Phase 4 goes red on partition_minority's liveness when serve exits on a failed push to a peer")]
+    public Task ServeExitsOnPushFailure() => RedOnAsync("serve_exits_on_push_failure", [Partition], PushFailureSettings, $"p4.{Partition}.liveness");
+
     private async Task RedOnAsync(string faultSwitch, string[] classes, IReadOnlyDictionary<string, string>? extra, params string[] expected)
     {
         var settings = SelfTestSettings.For(faultSwitch, 4, SelfTestSettings.Phase4Shape(classes), extra);
