@@ -50,6 +50,18 @@ public sealed class SettingLayersTests : IDisposable
     }
 
     [Fact]
+    public void DockerHostIsReadFromTheEnvironmentOnlyAndRecorded()
+    {
+        var set = Load((GateSettings.DockerHostVariable, " tcp://127.0.0.1:2375 "));
+        var unset = Load((GateSettings.DockerHostVariable, " "));
+
+        (set.DockerHost, Source(set, GateSettings.DockerHostVariable)).Should().Be(("tcp://127.0.0.1:2375", "environment"));
+        (unset.DockerHost, Source(unset, GateSettings.DockerHostVariable)).Should().Be((null, "default"));
+        // Testcontainers reads the process environment: a DOCKER_HOST typed after ./shipgate gate would not choose the engine.
+        FluentActions.Invoking(() => Load((Args, "DOCKER_HOST=tcp://127.0.0.1:2375"))).Should().Throw<GateSettingsException>();
+    }
+
+    [Fact]
     public void AProfileChosenOnTheCommandLineApplies()
     {
         var s = Load((Args, "profile=ci"));
