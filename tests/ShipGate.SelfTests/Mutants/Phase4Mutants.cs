@@ -63,8 +63,9 @@ public sealed class Phase4Mutants(ITestOutputHelper output)
 
     /// <summary>
     /// serve_exits_on_push_failure needs a push that fails: at the default 3000 ms quorum timeout a 500 ms partition
-    /// only stalls pushes (retransmission heals it), so the quorum timeout is 300 ms, as for the hang mutant. 100 writes:
-    /// 30 took 1.2 s here, and the partition, applied by an exec, landed after the last of them in one cycle of two.
+    /// only stalls pushes (retransmission heals it), so the quorum timeout is 300 ms, as for the hang mutant. 100 writes,
+    /// so the writer is still writing when the cut lands: 30 took 1.2 s, and while the rules went in by an exec start
+    /// the cut once came after the last of them (a cycle the mutant survived).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> PushFailureSettings = new Dictionary<string, string>
     {
