@@ -46,6 +46,19 @@ public sealed class RealTrxTests : IDisposable
         s.Summary["phase_results"]!.AsArray().Sum(p => p!["facts_passed"]!.GetValue<int>()).Should().Be(77);
     }
 
+    [Fact]
+    public void The_campaign_wall_time_and_the_soak_are_published_as_recorded()
+    {
+        s.Convert([Real]).Should().Be(ExitCodes.Pass, s.Log.ToString());
+
+        // The TRX's own Times: start 01:46:02.045, finish 01:47:21.306.
+        s.Summary["wall_seconds"]!.GetValue<double>().Should().Be(79.3);
+        var soak = s.Json("phase2.json")["soak"]!;
+        soak["planned_seconds"]!.GetValue<int>().Should().Be(10);
+        soak["nodes"]!.AsArray().Select(n => n!["node"]!.GetValue<string>()).Should().Equal("node-a", "node-b", "node-c");
+        soak["nodes"]!.AsArray().Should().OnlyContain(n => n!["errors"]!.GetValue<int>() == 0);
+    }
+
     public static TheoryData<string> EachFactThatRan =>
         new(XDocument.Load(Real).Descendants(Ns + "UnitTestResult").Where(r => (string?)r.Attribute("outcome") == "Passed").Select(r => (string)r.Attribute("testName")!));
 

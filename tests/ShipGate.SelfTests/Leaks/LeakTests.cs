@@ -49,9 +49,13 @@ public sealed class LeakTests(LeakFixture fixture, ITestOutputHelper output) : I
             ChildRunRequest.Gate("leak-sigint-p2", 2).WithProfile((SettingNames.P2Agents, "4"), (SettingNames.P2WritesPerAgent, "50")),
             "p2", "p2 cluster healthy", TimeSpan.FromMilliseconds(200));
 
+    // The child runs the kill class only; each class has a cluster of its own, named by the gate's own rule.
+    private static readonly string KillClassCluster =
+        ShipGate.Fixtures.Campaigns.Phase4Campaign.ClusterLabel(ShipGate.Fixtures.Faults.FaultClass.All.Single(c => c.Name == "kill_primary_mid_write"));
+
     [Fact]
     public Task RunInterruptedInPhase4LeavesNothingAfterTheNextStart() =>
-        InterruptAsync(ChildRunRequest.Gate("leak-sigint-p4", 4), "p4", "phase4 kill_primary_mid_write:", TimeSpan.FromSeconds(1.5));
+        InterruptAsync(ChildRunRequest.Gate("leak-sigint-p4", 4), KillClassCluster, "phase4 kill_primary_mid_write:", TimeSpan.FromSeconds(1.5));
 
     private async Task<(TrxReport? Trx, Leftovers Left)> RunToEndAsync(ChildRunRequest request)
     {

@@ -79,6 +79,9 @@ public static class CampaignBuilder
             ["sut_image"] = reports.Select(r => J.Str(r.Evidence, "image")).FirstOrDefault(i => i is not null),
             ["sut_image_id"] = reports.Select(r => J.Str(r.Evidence, "image_id")).FirstOrDefault(i => i is not null),
             ["gate_commit"] = options.GateCommit,
+            // The test run's own wall time (first start to last finish over the inputs): what a campaign costs,
+            // setup and teardown included, beside each phase's duration_ms.
+            ["wall_seconds"] = WallSeconds(runs),
             // Per setting, the value the gate used and its layer (default, profile NAME, environment, command line).
             ["settings"] = J.Copy(reports.Select(r => J.At(r.Evidence, "settings")).FirstOrDefault(s => s is not null)),
             ["other_tests"] = new JsonObject
@@ -92,6 +95,15 @@ public static class CampaignBuilder
         if (reports.Select(r => J.Str(r.Evidence, "image_digest") ?? J.Str(r.Evidence, "sut_image_digest")).FirstOrDefault(d => d is not null) is { } digest)
             summary["sut_image_digest"] = digest;
         return new CampaignResult(options, reports, summary, runs.Select(r => r.Source).ToList());
+    }
+
+    private static double? WallSeconds(IReadOnlyList<RunRecord> runs)
+    {
+        var starts = runs.Where(r => r.Start is not null).Select(r => r.Start!.Value).ToList();
+        var finishes = runs.Where(r => r.Finish is not null).Select(r => r.Finish!.Value).ToList();
+        return starts.Count == runs.Count && finishes.Count == runs.Count && runs.Count > 0
+            ? Math.Round((finishes.Max() - starts.Min()).TotalSeconds, 1)
+            : null;
     }
 
     /// <summary>What to write when the input was bad: a failing summary that names the problem (never a passing one).</summary>

@@ -39,6 +39,8 @@ public sealed class Phase2Adapter : PhaseAdapter
         yield return F("deadline_ms", J.Ms(J.Num(e, "deadline_seconds")));
         yield return F("burst_ms", J.Ms(J.Num(e, "burst_seconds")));
         yield return F("probe2_retry_after", J.Str(e, "probe2", "retry_after"));
+        // The soak as recorded: operations, errors, and per node p99 and memory before/after.
+        yield return F("soak", J.Copy(J.At(e, "soak")));
         yield return F("image", J.Str(e, "image"));
         yield return F("image_id", J.Str(e, "image_id"));
         yield return F("setup_failure", J.Str(e, "setup_failure"));
