@@ -72,6 +72,70 @@ public sealed class OutputFaultSwitchTests
         (await node.IsHealthyAsync()).Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("serve_exits_on_push_failure")]
+    public async Task Serve_exits_on_push_failure_exits_101_when_a_push_to_a_peer_fails(string? faults)
+    {
+        await using var peer = await NodeProcess.StartAsync();
+        var dead = $"http://127.0.0.1:{NodeProcess.FreePort()}";
+        await using var leader = await NodeProcess.StartAsync(
+            ["--quorum-writes", "2", "--quorum-peers", $"{peer.Url},{dead}", "--quorum-timeout-ms", "2000", "--catchup-interval-secs", "0"], faults);
+
+        // The live peer may ack before the dead one's push fails, so the write may still be answered, or cut off.
+        try
+        {
+            await leader.Client.CreateAsync("pushed", "exits");
+        }
+        catch (HttpRequestException) when (faults is not null)
+        {
+        }
+
+        if (faults is null)
+        {
+            (await leader.WaitForExitAsync(TimeSpan.FromSeconds(3))).Should().BeNull("an honest leader logs a failed push and keeps serving");
+            (await leader.IsHealthyAsync()).Should().BeTrue();
+            return;
+        }
+
+        (await leader.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(101);
+        leader.Stderr.Should().Contain("panicked").And.Contain(dead);
+        (await peer.IsHealthyAsync()).Should().BeTrue("only the leader's fan-out panics");
+    }
+
+    [Theory]
+    [InlineData(null, System.Text.Json.JsonValueKind.Number)]
+    [InlineData("http_quorum_acks_string", System.Text.Json.JsonValueKind.String)]
+    public async Task Http_quorum_acks_string_quotes_only_the_201s_quorum_acks(string? faults, System.Text.Json.JsonValueKind kind)
+    {
+        await using var peer = await NodeProcess.StartAsync();
+        await using var leader = await NodeProcess.StartAsync(["--quorum-writes", "2", "--quorum-peers", peer.Url], faults);
+
+        var created = await leader.Client.CreateAsync("acked", "qstr");
+        created.Code.Should().Be(201);
+        created.Json["quorum_acks"]!.GetValueKind().Should().Be(kind);
+        created.Json["quorum_acks"]!.ToString().Should().Be("2", "the count is right, only its JSON type drifts");
+        created.Json["id"]!.GetValueKind().Should().Be(System.Text.Json.JsonValueKind.String);
+        var page = (await leader.Client.FetchAsync("/api/v1/memories?namespace=qstr")).Json;
+        page["count"]!.GetValueKind().Should().Be(System.Text.Json.JsonValueKind.Number, "list pages are untouched");
+    }
+
+    [Fact]
+    public async Task Mcp_input_schema_string_serializes_each_schema_into_a_string_and_changes_nothing_else()
+    {
+        using var dir = new ScratchDir("f-schema");
+        await using var honest = await McpClient.StartInitializedAsync(dir);
+        await using var faulty = await McpClient.StartInitializedAsync(dir, Fault("mcp_input_schema_string"));
+        var want = (await honest.RequestAsync("tools/list"))["result"]!["tools"]!.AsArray();
+        var got = (await faulty.RequestAsync("tools/list"))["result"]!["tools"]!.AsArray();
+
+        got.Select(t => t!["name"]!.GetValue<string>()).Should().Equal(want.Select(t => t!["name"]!.GetValue<string>()));
+        got.Select(t => t!["description"]!.GetValue<string>()).Should().Equal(want.Select(t => t!["description"]!.GetValue<string>()));
+        got.Should().OnlyContain(t => t!["inputSchema"]!.GetValueKind() == System.Text.Json.JsonValueKind.String);
+        got.Select(t => JsonNode.Parse(t!["inputSchema"]!.GetValue<string>())!.ToJsonString())
+            .Should().Equal(want.Select(t => t!["inputSchema"]!.ToJsonString()));
+    }
+
     private static string Without(JsonObject o, string key) =>
         new JsonObject(o.Where(p => p.Key != key).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))).ToJsonString();
 }

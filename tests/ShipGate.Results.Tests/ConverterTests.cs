@@ -168,7 +168,7 @@ public sealed class ConverterTests : IDisposable
         p4["not_run"]!.AsArray().Select(x => x!.GetValue<string>()).Should().Equal(GateSample.Pause, "clock_skew_peer");
         s.Summary["not_run_fault_classes"]!.AsArray().Select(x => x!.GetValue<string>()).Should().Equal(GateSample.Pause, "clock_skew_peer");
         p4["checks"]!.AsArray().Should().Contain(c => c!["status"]!.GetValue<string>() == "not_run");
-        s.Summary["phase_results"]!.AsArray().Single(p => p!["phase"]!.GetValue<int>() == 4)!["facts_not_run"]!.GetValue<int>().Should().Be(8);
+        s.Summary["phase_results"]!.AsArray().Single(p => p!["phase"]!.GetValue<int>() == 4)!["facts_not_run"]!.GetValue<int>().Should().Be(10); // 2 opt-in classes × 5 per-class facts
     }
 
     [Theory]

@@ -6,7 +6,7 @@ namespace ShipGate.Results.Tests;
 
 /// <summary>
 /// A real green gate TRX: all four phases against the reference node (./shipgate gate profile=ci chaos-cycles=2
-/// p3-rows=200), 74 facts run and 8 opt-in facts skipped; the run-level output copy is trimmed.
+/// p3-rows=200), 77 facts run and 10 opt-in facts skipped; the run-level output copy is trimmed.
 /// </summary>
 public sealed class RealTrxTests : IDisposable
 {
@@ -21,9 +21,9 @@ public sealed class RealTrxTests : IDisposable
     {
         var run = TrxReader.Read(Real);
 
-        run.Tests.Should().HaveCount(82);
+        run.Tests.Should().HaveCount(87);
         run.Outcome.Should().Be("Completed");
-        run.Tests.Count(t => t.Outcome == "Passed").Should().Be(74);
+        run.Tests.Count(t => t.Outcome == "Passed").Should().Be(77);
         run.Tests.Should().OnlyContain(t => t.ClassName!.StartsWith("ShipGate.Tests.Phase", StringComparison.Ordinal));
         run.Tests.Where(t => t.Outcome == "Passed").Should().OnlyContain(t => t.StdOut.Contains("##shipgate-evidence ", StringComparison.Ordinal));
         run.Tests.Count(t => t.StdOut.Contains("##shipgate-phase-evidence ", StringComparison.Ordinal)).Should().Be(4, "each phase writes its record once");
@@ -43,7 +43,7 @@ public sealed class RealTrxTests : IDisposable
         s.Json("phase4.json")["convergence_by_fault"]!["partition_minority"]!.GetValue<double>().Should().Be(1);
         s.Summary["not_run_fault_classes"]!.AsArray().Select(x => x!.GetValue<string>()).Should().Equal("pause_peer", "clock_skew_peer");
         s.Summary["settings"]!.AsArray().Should().Contain(x => x!["name"]!.GetValue<string>() == "SHIPGATE_CHAOS_CYCLES" && x["source"]!.GetValue<string>() == "command line");
-        s.Summary["phase_results"]!.AsArray().Sum(p => p!["facts_passed"]!.GetValue<int>()).Should().Be(74);
+        s.Summary["phase_results"]!.AsArray().Sum(p => p!["facts_passed"]!.GetValue<int>()).Should().Be(77);
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public sealed class RealTrxTests : IDisposable
     {
         s.Convert([Real]).Should().Be(ExitCodes.Pass, s.Log.ToString());
 
-        // The TRX's own Times: start 01:46:02.045, finish 01:47:21.306.
-        s.Summary["wall_seconds"]!.GetValue<double>().Should().Be(79.3);
+        // The TRX's own Times: start 03:42:04.478, finish 03:43:12.853.
+        s.Summary["wall_seconds"]!.GetValue<double>().Should().Be(68.4);
         var soak = s.Json("phase2.json")["soak"]!;
         soak["planned_seconds"]!.GetValue<int>().Should().Be(10);
         soak["nodes"]!.AsArray().Select(n => n!["node"]!.GetValue<string>()).Should().Equal("node-a", "node-b", "node-c");

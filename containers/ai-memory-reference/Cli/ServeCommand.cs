@@ -49,21 +49,25 @@ public static class ServeCommand
         };
         if (deferred is not null) background.Add(deferred.RunAsync(stop.Token));
 
-        // serve_dies_after_20s replays a daemon that crashed 20 s after it started listening.
+        // serve_dies_after_20s replays a daemon that crashed 20 s after it started listening; serve_exits_on_push_failure
+        // one whose fan-out panicked on a failed push (exit 101, as a Rust panic in a daemon built with panic=abort).
         var dies = faults.IsOn(FaultSwitches.ServeDiesAfter20s);
-        try { await Task.Delay(dies ? TimeSpan.FromSeconds(20) : Timeout.InfiniteTimeSpan, stop.Token); }
-        catch (OperationCanceledException) { }
-        var died = !stop.IsCancellationRequested;
-        if (died)
+        var lifetime = Task.Delay(dies ? TimeSpan.FromSeconds(20) : Timeout.InfiniteTimeSpan, stop.Token);
+        var crashed = federation?.Crashed ?? new TaskCompletionSource<string>().Task;
+        var ended = await Task.WhenAny(lifetime, crashed);
+        var (fatal, code) = ended == crashed ? (await crashed, 101)
+            : !stop.IsCancellationRequested ? ("fatal: serve_dies_after_20s: the daemon exits 20 s after it started listening", 1)
+            : (null, 0);
+        if (fatal is not null)
         {
-            Console.Error.WriteLine("fatal: serve_dies_after_20s: the daemon exits 20 s after it started listening");
+            Console.Error.WriteLine(fatal);
             stop.Cancel();
         }
 
-        using var grace = new CancellationTokenSource(died ? TimeSpan.Zero : options.ShutdownGrace);
+        using var grace = new CancellationTokenSource(fatal is not null ? TimeSpan.Zero : options.ShutdownGrace);
         await app.StopAsync(grace.Token);
         await Task.WhenAll(background);
-        return died ? 1 : 0;
+        return code;
     }
 
     public static Options Parse(IReadOnlyList<string> args)

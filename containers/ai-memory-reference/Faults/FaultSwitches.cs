@@ -17,6 +17,8 @@ public sealed class FaultSwitches
     public const string NoCatchupNoStragglers = "no_catchup_no_stragglers";
     public const string FanoutHangAfterPeerFailure = "fanout_hang_after_peer_failure";
     public const string SourceWithoutChaos = "source_without_chaos";
+    public const string ServeExitsOnPushFailure = "serve_exits_on_push_failure";
+    public const string HttpQuorumAcksString = "http_quorum_acks_string";
 
     // Functional (Phase 1)
     public const string BackupNoManifest = "backup_no_manifest";
@@ -28,6 +30,7 @@ public sealed class FaultSwitches
     public const string ServeDiesAfter20s = "serve_dies_after_20s";
     public const string StatsTotalString = "stats_total_string";
     public const string RecallJsonNoScore = "recall_json_no_score";
+    public const string McpInputSchemaString = "mcp_input_schema_string";
 
     // Migration (Phase 3)
     public const string MigrateDropEvery100th = "migrate_drop_every_100th";
@@ -45,9 +48,9 @@ public sealed class FaultSwitches
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
         FanoutDropLastPeer, Quorum201WithoutPeers, QuorumLeaderNotCounted, AckBeforeCommit,
-        NoCatchupNoStragglers, FanoutHangAfterPeerFailure, SourceWithoutChaos,
+        NoCatchupNoStragglers, FanoutHangAfterPeerFailure, SourceWithoutChaos, ServeExitsOnPushFailure, HttpQuorumAcksString,
         BackupNoManifest, BackupKeepTwo, Mcp20Tools, CuratorRealError, RecallFindsNothing, StatsTotalZero,
-        ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore,
+        ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore, McpInputSchemaString,
         MigrateDropEvery100th, MigrateRerunDuplicates, MigrateCorruptContent, MigrateLyingReport,
         ListPageCap20, PeerAssignsOwnIds, QuorumReasonUnreachable, HeadBodies, SlowStart5s,
     };

@@ -14,10 +14,16 @@ public sealed class QuorumWriter(FederationOptions options, FaultSwitches faults
     // fanout_hang_after_peer_failure: peers that failed once; later pushes to them never complete.
     private readonly ConcurrentDictionary<string, bool> _poisoned = new(StringComparer.Ordinal);
 
+    // serve_exits_on_push_failure: the first failed or timed-out push panics the daemon (see Crashed).
+    private readonly TaskCompletionSource<string> _crashed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public FederationOptions Options => options;
 
     /// <summary>What a 201 claims without waiting (ack_before_commit).</summary>
     public int ClaimedAcks => options.W;
+
+    /// <summary>Completes, with the panic's line, when serve_exits_on_push_failure's fan-out error path panicked.</summary>
+    public Task<string> Crashed => _crashed.Task;
 
     public async Task<QuorumOutcome> ReplicateAsync(Memory stored)
     {
@@ -85,6 +91,9 @@ public sealed class QuorumWriter(FederationOptions options, FaultSwitches faults
     {
         var ok = await PeerClient.PushAsync(peer, body, id, options.Timeout, stragglers);
         if (!ok && hang) _poisoned[peer] = true;
+        // A panic where the error should have been logged: the whole daemon goes down with the failed push.
+        if (!ok && faults.IsOn(FaultSwitches.ServeExitsOnPushFailure))
+            _crashed.TrySetResult($"thread 'fanout' panicked: serve_exits_on_push_failure: push to {peer} failed or timed out");
         return ok;
     }
 }

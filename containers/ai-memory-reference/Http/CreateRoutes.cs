@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AiMemory.Reference.Faults;
 using AiMemory.Reference.Storage;
 
 namespace AiMemory.Reference.Http;
@@ -22,7 +23,7 @@ public static class CreateRoutes
             var id = Guid.NewGuid().ToString();
             deferred.Enqueue(memory with { Id = id });
             var early = Accepted(id, memory.Tier, memory.Namespace, memory.Title, agentId);
-            if (node.Federation is { } f) early["quorum_acks"] = f.ClaimedAcks;
+            if (node.Federation is { } f) early["quorum_acks"] = QuorumAcks(node, f.ClaimedAcks);
             await Reply.Json(ctx, 201, early);
             return;
         }
@@ -46,7 +47,7 @@ public static class CreateRoutes
                 });
                 return;
             }
-            body["quorum_acks"] = outcome.Got;
+            body["quorum_acks"] = QuorumAcks(node, outcome.Got);
         }
         await Reply.Json(ctx, 201, body);
     }
@@ -75,6 +76,12 @@ public static class CreateRoutes
         // v0.6.0's answer has no ids: {created, errors}, each error prefixed with the item's title.
         await Reply.Json(ctx, 200, new JsonObject { ["created"] = created, ["errors"] = errors });
     }
+
+    /// <summary>http_quorum_acks_string replays a 201 whose quorum_acks was quoted: the same count as a JSON string.</summary>
+    private static JsonNode QuorumAcks(NodeContext node, int acks) =>
+        node.Faults.IsOn(FaultSwitches.HttpQuorumAcksString)
+            ? JsonValue.Create(acks.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : JsonValue.Create(acks);
 
     private static JsonObject Accepted(string id, string tier, string ns, string title, string agentId) => new()
     {

@@ -32,15 +32,19 @@ public static class ToolCatalog
 
     public static Tool? Find(string name) => Tools.FirstOrDefault(t => t.Name == name);
 
-    /// <summary>The tools/list result. mcp_20_tools replays a build whose registry lost everything after the 20th tool.</summary>
+    /// <summary>
+    /// The tools/list result. mcp_20_tools replays a build whose registry lost everything after the 20th tool;
+    /// mcp_input_schema_string one that sent each inputSchema serialized into a JSON string instead of an object.
+    /// </summary>
     public static JsonObject ListResult(FaultSwitches faults)
     {
         var shown = faults.IsOn(FaultSwitches.Mcp20Tools) ? Tools.Take(20) : Tools;
+        var schemaAsString = faults.IsOn(FaultSwitches.McpInputSchemaString);
         return new JsonObject
         {
             ["tools"] = new JsonArray(shown.Select(t => (JsonNode)new JsonObject
             {
-                ["name"] = t.Name, ["description"] = t.Description, ["inputSchema"] = t.InputSchema.DeepClone(),
+                ["name"] = t.Name, ["description"] = t.Description, ["inputSchema"] = schemaAsString ? JsonValue.Create(t.InputSchema.ToJsonString()) : t.InputSchema.DeepClone(),
             }).ToArray()),
         };
     }

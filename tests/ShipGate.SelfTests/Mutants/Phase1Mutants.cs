@@ -39,6 +39,10 @@ public sealed class Phase1Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 1 goes red on the CLI shape on every node when recall --json hits lack score")]
     public Task RecallJsonNoScore() => RedOnEveryNodeAsync("recall_json_no_score", "shape.cli");
 
+    // tools/list still names all 36 tools (mcp.tools stays green); only each inputSchema's JSON type drifted.
+    [Fact(DisplayName = "Phase 1 goes red on the MCP shape on every node when tools/list sends each inputSchema as a JSON string")]
+    public Task McpInputSchemaString() => RedOnEveryNodeAsync("mcp_input_schema_string", "shape.mcp");
+
     private async Task RedOnEveryNodeAsync(string faultSwitch, params string[] facts)
     {
         var run = await SelfTestCampaign.Phase1Async(SelfTestSettings.For(faultSwitch, 1), faultSwitch, _log);

@@ -46,6 +46,16 @@ public sealed class Phase2Mutants(ITestOutputHelper output)
         ]);
     }
 
+    // The count is right (the client reads it either way); only its JSON type drifted, on every 201 of the burst.
+    [Fact(DisplayName = "Phase 2 goes red on the HTTP shape when the 201's quorum_acks is a JSON string")]
+    public Task HttpQuorumAcksString() => RedOnAsync("http_quorum_acks_string", "p2.shape.http");
+
+    // Burst and soak never see a push fail, so liveness (checked before the probes) stays green. Probe 1 kills node-b
+    // and writes: node-c acks first (201), then the push to the dead node-b fails and node-a exits, so probe 2 gets
+    // no answer at all.
+    [Fact(DisplayName = "Phase 2 goes red on probe 2 when serve exits on the failed push of probe 1")]
+    public Task ServeExitsOnPushFailure() => RedOnAsync("serve_exits_on_push_failure", "p2.probe2.both-peers-down-503");
+
     private async Task RedOnAsync(string faultSwitch, params string[] expected)
     {
         var run = await SelfTestCampaign.Phase2Async(SelfTestSettings.For(faultSwitch, 2, SelfTestSettings.Phase2Shape), faultSwitch, _log);

@@ -24,18 +24,19 @@ public static class SelfTestCampaign
         RunAsync(3, variant, log, async ct => CriteriaVerdicts.Findings(3, await new Phase3Campaign(s, log.Line).RunAsync(ct)));
 
     /// <summary>
-    /// Only the classes the settings enable are judged (plus the preflight): a self-test runs the classes its
-    /// mutant needs, and the gated classes it leaves out would otherwise show as "did not run".
+    /// Only the classes the settings enable are judged (plus the phase-wide facts: preflight, HTTP shape): a self-test
+    /// runs the classes its mutant needs, and the gated classes it leaves out would otherwise show as "did not run".
     /// </summary>
     public static Task<PhaseRun> Phase4Async(GateSettings s, string variant, TestLog log)
     {
-        var ran = FaultClass.Enabled(s.Faults).Select(c => $"p4.{c.Name}.").ToList();
+        var enabled = FaultClass.Enabled(s.Faults);
+        var notRun = FaultClass.All.Where(c => !enabled.Contains(c)).Select(c => $"p4.{c.Name}.").ToList();
         return RunAsync(4, variant, log, async ct =>
         {
             var evidence = await new Phase4Campaign(s, log.Line).RunAsync(ct);
             LogFaults(evidence, log);
             var findings = CriteriaVerdicts.Findings(4, evidence);
-            return [.. findings.Where(f => f.Criterion == "p4.preflight" || ran.Any(p => f.Criterion.StartsWith(p, StringComparison.Ordinal)))];
+            return [.. findings.Where(f => !notRun.Any(p => f.Criterion.StartsWith(p, StringComparison.Ordinal)))];
         });
     }
 

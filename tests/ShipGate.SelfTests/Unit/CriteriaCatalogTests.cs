@@ -43,7 +43,7 @@ public sealed class CriteriaCatalogTests
         var facts = CriteriaCatalog.Phases.SelectMany(CriteriaCatalog.AllFacts).ToList();
         facts.Select(f => f.Key).Should().OnlyHaveUniqueItems();
         facts.Select(f => f.DisplayName).Should().OnlyHaveUniqueItems();
-        facts.Should().HaveCount((25 + 3 * 3) + (11 + 2 + 3 * 3) + (7 + 2) + 17); // liveness and shapes per node, soak
+        facts.Should().HaveCount((25 + 3 * 3) + (11 + 2 + 3 * 3) + (7 + 2) + (17 + 4 + 1)); // liveness and shapes per node, soak; Phase 4 liveness per class and its HTTP shape
     }
 
     [Fact]
