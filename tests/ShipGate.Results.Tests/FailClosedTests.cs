@@ -24,7 +24,7 @@ public sealed class FailClosedTests : IDisposable
         trx.Fact("Phase 1 · preflight: cluster up and healthy", "p1.preflight", 1, null, p1, measured: 3, threshold: 3);
         trx.Fact("Phase 2 · preflight: cluster up and healthy", "p2.preflight", 2, null, GateSample.Phase2Evidence(), measured: 3, threshold: 3);
         trx.Fact("Phase 3 · preflight: node-a and Postgres up and healthy", "p3.preflight", 3, null, new System.Text.Json.Nodes.JsonObject { ["rows"] = 1000 });
-        trx.Fact("Phase 4 · preflight: chaos cluster up", "p4.preflight", 4, null, GateSample.Phase4Evidence());
+        trx.Fact("Phase 4 · preflight: the image is ai-memory", "p4.preflight", 4, null, GateSample.Phase4Evidence());
 
         s.Convert([trx.Save(s.Dir)]).Should().Be(ExitCodes.CampaignFailed);
         Reasons.Should().Contain(r => r.Contains("Phase 2 · probe 1: node-b down, write to node-a → 201", StringComparison.Ordinal))
@@ -51,7 +51,7 @@ public sealed class FailClosedTests : IDisposable
     {
         var trx = new TrxWriter().Phase1().Phase2().Phase3();
         var e = GateSample.Phase4Evidence();
-        trx.Fact("Phase 4 · preflight: chaos cluster up", "p4.preflight", 4, null, e);
+        trx.Fact("Phase 4 · preflight: the image is ai-memory", "p4.preflight", 4, null, e);
         trx.Fact($"Phase 4 · {GateSample.Kill} · convergence_bound ≥ 0.995", $"p4.{GateSample.Kill}.convergence-bound", 4, null, e, measured: 0.9966, threshold: 0.995);
 
         s.Convert([trx.Save(s.Dir)]).Should().Be(ExitCodes.CampaignFailed);
@@ -76,7 +76,7 @@ public sealed class FailClosedTests : IDisposable
         var name = $"Phase 4 · {fault} · convergence_bound ≥ 0.995";
         var trx = new TrxWriter().Phase1().Phase2().Phase3();
         var e = GateSample.Phase4Evidence();
-        trx.Fact("Phase 4 · preflight: chaos cluster up", "p4.preflight", 4, null, e);
+        trx.Fact("Phase 4 · preflight: the image is ai-memory", "p4.preflight", 4, null, e);
         foreach (var f in new[] { GateSample.Kill, GateSample.Partition }.Where(f => f != fault))
             trx.Fact($"Phase 4 · {f} · convergence_bound ≥ 0.995", $"p4.{f}.convergence-bound", 4, null, e, measured: 0.9966, threshold: 0.995);
         trx.Add(name, "NotExecuted", error: $"{fault} is opt-in and not enabled: add it to SHIPGATE_CHAOS_FAULTS to run it");
