@@ -28,8 +28,9 @@ public sealed class BenignVariants(ITestOutputHelper output)
     // The control of the Phase 4 hang mutant, under its settings. A 300 ms quorum timeout is shorter than the
     // 500 ms partition, so a push cut by the partition fails instead of stalling, and v0.6.0 semantics (no
     // catch-up on the survivors) never repair a lost copy: the honest node then often misses the convergence
-    // bound (4 runs of 5, always 1–3 writes missing on node 1 only — the partition's two DROP rules go in by
-    // two iptables calls, node 1's first). What the mutant's test rests on, finishing in budget, must hold.
+    // bound (4 runs of 5 when measured, always 1–3 writes missing on node 1 only, while the two DROP rules still
+    // went in by two iptables calls; the cut is one transaction now, and a copy in flight is still lost).
+    // What the mutant's test rests on, finishing in budget, must hold.
     [Fact(DisplayName = "The honest node finishes partition_minority within its budget under the hang mutant's 300 ms quorum timeout")]
     public async Task HonestNodeUnderHangMutantSettings()
     {
