@@ -25,6 +25,13 @@ public sealed record EndToEndCase(string Switch, int Phase, IReadOnlyList<string
                 [SettingNames.ChaosCycles] = "1",
                 [SettingNames.ChaosWrites] = "10",
             }),
+        // The federated 201's quorum_acks as a JSON string: only Phase 4's HTTP shape fact may see it.
+        new("http_quorum_acks_string", 4, ["p4.shape.http"], new Dictionary<string, string>
+        {
+            [SettingNames.ChaosFaults] = string.Join(",", Topology.GatedFaults),
+            [SettingNames.ChaosCycles] = "1",
+            [SettingNames.ChaosWrites] = "10",
+        }),
     ];
 
     public string Name => $"e2e-p{Phase}-{Switch}";
