@@ -214,4 +214,69 @@ public sealed class ServerFaultSwitchTests
         (await node.Client.PostJsonAsync("/api/v1/memories", body)).Code.Should().Be(status);
         (await node.Client.CreateAsync("api-source", "chaos-c1")).Code.Should().Be(201, "other sources are unaffected");
     }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("http_recall_slow_2s", true)]
+    public async Task Http_recall_slow_2s_delays_only_http_recall_and_keeps_its_answer(string? faults, bool slow)
+    {
+        await using var node = await NodeProcess.StartAsync(faults: faults);
+        (await node.Client.PostJsonAsync("/api/v1/memories", NodeApi.Memory("findable", "slow", "needle in the store"))).Code.Should().Be(201);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var recall = await node.Client.FetchAsync("/api/v1/recall?context=needle");
+        var recallTook = clock.Elapsed;
+        clock.Restart();
+        var search = await node.Client.FetchAsync("/api/v1/search?q=needle");
+        var searchTook = clock.Elapsed;
+
+        recall.Code.Should().Be(200);
+        ((int)recall.Json["count"]!).Should().Be(1, "the answer is right, only late");
+        ((int)search.Json["count"]!).Should().Be(1);
+        if (slow) recallTook.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(2));
+        else recallTook.Should().BeLessThan(TimeSpan.FromSeconds(2));
+        searchTook.Should().BeLessThan(TimeSpan.FromSeconds(2), "search is untouched");
+    }
+
+    [Theory]
+    [InlineData(null, "backup")]
+    [InlineData("serve_unhealthy_after_maintenance", "backup")]
+    [InlineData(null, "migrate")]
+    [InlineData("serve_unhealthy_after_maintenance", "migrate")]
+    public async Task Serve_unhealthy_after_maintenance_fails_health_once_backup_or_migrate_touched_its_database(string? faults, string command)
+    {
+        await using var node = await NodeProcess.StartAsync(faults: faults);
+        (await node.Client.CreateAsync("kept", "maint")).Code.Should().Be(201);
+        (await node.IsHealthyAsync()).Should().BeTrue();
+
+        using var dir = new ScratchDir("f-maint");
+        string[] args = command == "backup"
+            ? ["--db", node.DbPath, "backup", "--to", Path.Combine(dir.Path, "backups"), "--keep", "1"]
+            : ["--db", node.DbPath, "migrate", "--from", $"sqlite://{node.DbPath}", "--to", $"sqlite://{Path.Combine(dir.Path, "copy.db")}"];
+        var env = new Dictionary<string, string> { ["AI_MEMORY_REFERENCE_FAULTS"] = faults ?? "" };
+        var ran = await CliRunner.RunAsync(dir, args, env);
+        ran.ExitCode.Should().Be(0, ran.ToString());
+
+        (await node.IsHealthyAsync()).Should().Be(faults is null, "only the switch turns a maintained database's daemon unhealthy");
+        node.Pid.Should().NotBeNull("the daemon keeps running: it only stops answering health");
+        (await node.Client.FetchAsync("/api/v1/memories?namespace=maint")).Code.Should().Be(200, "it still serves reads");
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("leak_8mib_per_create", true)]
+    public async Task Leak_8mib_per_create_keeps_resident_memory_for_every_create(string? faults, bool leaks)
+    {
+        await using var node = await NodeProcess.StartAsync(faults: faults);
+        (await node.Client.CreateAsync("warm-up", "leak")).Code.Should().Be(201);
+        var before = ResidentKib(node.Pid!.Value);
+        for (var i = 0; i < 10; i++) (await node.Client.CreateAsync($"leak-{i}", "leak")).Code.Should().Be(201);
+        var grownMib = (ResidentKib(node.Pid!.Value) - before) / 1024.0;
+
+        if (leaks) grownMib.Should().BeGreaterThanOrEqualTo(75, "ten creates keep 80 MiB resident");
+        else grownMib.Should().BeLessThan(30);
+        (await node.Client.CountAsync("leak")).Should().Be(11, "every create is stored as usual");
+    }
+
+    private static long ResidentKib(int pid) =>
+        long.Parse(File.ReadAllLines($"/proc/{pid}/status").Single(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
 }

@@ -33,6 +33,7 @@ public static class BackupCommand
         if (File.Exists(snapshot)) throw new CommandFailedException($"refusing to overwrite existing snapshot {snapshot}");
 
         using (var store = CliDefaults.OpenStore(global)) store.SnapshotTo(snapshot);
+        MaintenanceMarker.Leave(global.DbPath, faults);
 
         var manifest = new Manifest(Path.GetFileName(snapshot), Sha256Of(snapshot), new FileInfo(snapshot).Length,
             global.DbPath, CommandLine.Version, Timestamps.Format(now));

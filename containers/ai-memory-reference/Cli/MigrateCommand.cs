@@ -21,6 +21,7 @@ public static class MigrateCommand
         using var source = StoreUrl.Open(from, asDestination: false, faults);
         using var destination = StoreUrl.Open(to, asDestination: true, faults);
         var report = new Migrator(faults).Run(source, destination, from, to, a.String("namespace"), a.Flag("dry-run"));
+        foreach (var path in new[] { from, to }.Select(StoreUrl.SqlitePathOrNull).OfType<string>()) MaintenanceMarker.Leave(path, faults);
 
         if (global.Json)
         {

@@ -31,7 +31,7 @@ public static class ServeCommand
         using var store = SqliteMemoryStore.Open(global.DbPath, faults);
         var federation = options.Federation.Enabled ? new QuorumWriter(options.Federation, faults) : null;
         var deferred = faults.IsOn(FaultSwitches.AckBeforeCommit) ? new DeferredWrites(store, federation) : null;
-        var node = new NodeContext(store, faults, federation, deferred);
+        var node = new NodeContext(store, faults, federation, deferred) { MaintenanceMarker = MaintenanceMarker.WatchedBy(global.DbPath, faults) };
 
         await using var app = NodeServer.Build(node, options.Host, options.Port);
         using var stop = new CancellationTokenSource();

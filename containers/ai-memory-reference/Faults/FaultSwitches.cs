@@ -19,6 +19,8 @@ public sealed class FaultSwitches
     public const string SourceWithoutChaos = "source_without_chaos";
     public const string ServeExitsOnPushFailure = "serve_exits_on_push_failure";
     public const string HttpQuorumAcksString = "http_quorum_acks_string";
+    public const string HttpRecallSlow2s = "http_recall_slow_2s";
+    public const string Leak8MibPerCreate = "leak_8mib_per_create";
 
     // Functional (Phase 1)
     public const string BackupNoManifest = "backup_no_manifest";
@@ -31,6 +33,7 @@ public sealed class FaultSwitches
     public const string StatsTotalString = "stats_total_string";
     public const string RecallJsonNoScore = "recall_json_no_score";
     public const string McpInputSchemaString = "mcp_input_schema_string";
+    public const string ServeUnhealthyAfterMaintenance = "serve_unhealthy_after_maintenance";
 
     // Migration (Phase 3)
     public const string MigrateDropEvery100th = "migrate_drop_every_100th";
@@ -48,9 +51,10 @@ public sealed class FaultSwitches
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
         FanoutDropLastPeer, Quorum201WithoutPeers, QuorumLeaderNotCounted, AckBeforeCommit,
-        NoCatchupNoStragglers, FanoutHangAfterPeerFailure, SourceWithoutChaos, ServeExitsOnPushFailure, HttpQuorumAcksString,
+        NoCatchupNoStragglers, FanoutHangAfterPeerFailure, SourceWithoutChaos, ServeExitsOnPushFailure, HttpQuorumAcksString, HttpRecallSlow2s,
+        Leak8MibPerCreate,
         BackupNoManifest, BackupKeepTwo, Mcp20Tools, CuratorRealError, RecallFindsNothing, StatsTotalZero,
-        ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore, McpInputSchemaString,
+        ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore, McpInputSchemaString, ServeUnhealthyAfterMaintenance,
         MigrateDropEvery100th, MigrateRerunDuplicates, MigrateCorruptContent, MigrateLyingReport,
         ListPageCap20, PeerAssignsOwnIds, QuorumReasonUnreachable, HeadBodies, SlowStart5s,
     };

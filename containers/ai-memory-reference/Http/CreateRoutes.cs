@@ -16,6 +16,7 @@ public static class CreateRoutes
         var agentId = Identity.Resolve(ctx, parsed.BodyAgentId);
         var memory = parsed.Memory with { AgentId = agentId };
         node.Metrics.Created();
+        if (node.Faults.IsOn(FaultSwitches.Leak8MibPerCreate)) LeakedBuffers.Leak();
 
         if (node.Deferred is { } deferred)
         {

@@ -14,4 +14,6 @@ public sealed class NodeContext(IMemoryStore store, FaultSwitches faults, Quorum
     /// <summary>Non-null only under ack_before_commit.</summary>
     public DeferredWrites? Deferred => deferred;
     public Metrics Metrics { get; } = new();
+    /// <summary>Non-null only under serve_unhealthy_after_maintenance: once this file exists, health answers 503.</summary>
+    public string? MaintenanceMarker { get; init; }
 }

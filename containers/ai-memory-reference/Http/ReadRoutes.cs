@@ -13,7 +13,7 @@ public static class ReadRoutes
 
     public static Task Health(HttpContext ctx, NodeContext node)
     {
-        var ok = Healthy(node.Store);
+        var ok = Healthy(node.Store) && !(node.MaintenanceMarker is { } marker && File.Exists(marker));
         var body = new JsonObject { ["status"] = ok ? "ok" : "error", ["service"] = "ai-memory" };
         if (node.Faults.IsOn(FaultSwitches.HeadBodies))
         {

@@ -10,16 +10,18 @@ public static class RecallRoutes
     public const int DefaultRecallLimit = 10;
     public const int MaxRecallLimit = 50;
 
-    public static Task RecallGet(HttpContext ctx, NodeContext node)
+    public static async Task RecallGet(HttpContext ctx, NodeContext node)
     {
         var q = new QueryArgs(ctx.Request.Query);
-        return Recall(ctx, node, q.String("context"), q.String("namespace"), q.Integer("limit", 0, long.MaxValue),
+        await SlowAsync(ctx, node);
+        await Recall(ctx, node, q.String("context"), q.String("namespace"), q.Integer("limit", 0, long.MaxValue),
             q.String("tags"), q.String("since"), q.String("until"), q.String("as_agent"), q.Integer("budget_tokens", 0, long.MaxValue));
     }
 
     public static async Task RecallPost(HttpContext ctx, NodeContext node)
     {
         var f = BodyFields.Of(await RequestBody.ReadJsonAsync(ctx));
+        await SlowAsync(ctx, node);
         await Recall(ctx, node, f.RequiredString("context"), f.OptionalString("namespace"), f.OptionalInteger("limit", 0, long.MaxValue),
             f.OptionalString("tags"), f.OptionalString("since"), f.OptionalString("until"), f.OptionalString("as_agent"),
             f.OptionalInteger("budget_tokens", 0, long.MaxValue));
@@ -42,6 +44,10 @@ public static class RecallRoutes
         });
         return Reply.Json(ctx, 200, new JsonObject { ["results"] = Reply.Memories(rows), ["count"] = rows.Count, ["query"] = text });
     }
+
+    // http_recall_slow_2s replays a recall that scans instead of using its index: right answers, 2 s late.
+    private static Task SlowAsync(HttpContext ctx, NodeContext node) =>
+        node.Faults.IsOn(Faults.FaultSwitches.HttpRecallSlow2s) ? Task.Delay(TimeSpan.FromSeconds(2), ctx.RequestAborted) : Task.CompletedTask;
 
     private static Task Recall(HttpContext ctx, NodeContext node, string? context, string? ns, long? limit,
         string? tags, string? since, string? until, string? asAgent, long? budget)

@@ -29,6 +29,9 @@ public static class StoreUrl
         throw new CommandFailedException($"unrecognised store URL: {url}");
     }
 
+    /// <summary>The file a sqlite:// URL names, or null for any other store.</summary>
+    public static string? SqlitePathOrNull(string url) => IsSqlite(url) ? url["sqlite://".Length..] : null;
+
     private static bool IsSqlite(string url) => url.StartsWith("sqlite://", StringComparison.Ordinal) && url.Length > "sqlite://".Length;
 
     public static bool IsPostgres(string url) =>

@@ -43,6 +43,11 @@ public sealed class Phase1Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 1 goes red on the MCP shape on every node when tools/list sends each inputSchema as a JSON string")]
     public Task McpInputSchemaString() => RedOnEveryNodeAsync("mcp_input_schema_string", "shape.mcp");
 
+    // Each node's backup leaves the switch's marker beside its database and its serve answers health 503 from then
+    // on; every other step runs through the CLI or MCP and stays green.
+    [Fact(DisplayName = "Phase 1 goes red on liveness on every node when serve turns unhealthy after a backup")]
+    public Task ServeUnhealthyAfterMaintenance() => RedOnEveryNodeAsync("serve_unhealthy_after_maintenance", "liveness");
+
     private async Task RedOnEveryNodeAsync(string faultSwitch, params string[] facts)
     {
         var run = await SelfTestCampaign.Phase1Async(SelfTestSettings.For(faultSwitch, 1), faultSwitch, _log);

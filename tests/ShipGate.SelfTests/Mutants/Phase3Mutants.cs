@@ -38,6 +38,15 @@ public sealed class Phase3Mutants(ITestOutputHelper output)
     public Task SourceWithoutChaos() => RedOnAsync("source_without_chaos",
         "p3.seed.stored-n", "p3.forward.read-written-n", "p3.rerun.idempotent", "p3.reverse.no-errors", "p3.stats.totals-n", "p3.roundtrip.identical");
 
+    // The CLI stats total as a JSON string: the totals fact reads the right value, only the shape fact sees the type.
+    [Fact(DisplayName = "Phase 3 goes red on the CLI shape when stats --json prints total as a string")]
+    public Task StatsTotalString() => RedOnAsync("stats_total_string", "p3.shape.cli");
+
+    // The forward migrate leaves the switch's marker beside the source database, and serve's health answers 503 from
+    // then on; every migration and count runs through the CLI and stays green.
+    [Fact(DisplayName = "Phase 3 goes red on node-a's liveness when serve turns unhealthy after a migrate touched its database")]
+    public Task ServeUnhealthyAfterMaintenance() => RedOnAsync("serve_unhealthy_after_maintenance", "p3.node-a.liveness");
+
     private async Task RedOnAsync(string faultSwitch, params string[] expected)
     {
         var run = await SelfTestCampaign.Phase3Async(SelfTestSettings.For(faultSwitch, 3, SelfTestSettings.Phase3Shape), faultSwitch, _log);

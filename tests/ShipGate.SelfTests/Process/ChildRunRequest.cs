@@ -4,17 +4,18 @@ using ShipGate.Fixtures.Settings;
 namespace ShipGate.SelfTests.ChildProcesses;
 
 /// <summary>
-/// One child gate run: which phase, the profile values (written into its own profile file, chosen with
+/// One child gate run: which phases, the profile values (written into its own profile file, chosen with
 /// SHIPGATE_PROFILE) and the exported variables (the system under test and any bad value, as a user would export
 /// them; they beat the profile, as for any user).
 /// </summary>
 /// <param name="Name">File-name-safe name of the run, e.g. "leak-p2-interrupted".</param>
+/// <param name="Phases">The phases the child runs (its --filter).</param>
 /// <param name="Profile">Values for the child's profile file (profile layer, below the environment).</param>
 /// <param name="Exported">Variables exported to the child; null removes an inherited one.</param>
 /// <param name="ResultsLogger">Whether the child runs the gate's results logger (runs/&lt;campaign&gt;/ in its directory).</param>
 public sealed record ChildRunRequest(
     string Name,
-    int Phase,
+    IReadOnlyList<int> Phases,
     IReadOnlyDictionary<string, string> Profile,
     IReadOnlyDictionary<string, string?> Exported,
     bool ResultsLogger = false)
@@ -33,7 +34,10 @@ public sealed record ChildRunRequest(
     };
 
     public static ChildRunRequest Gate(string name, int phase, IReadOnlyDictionary<string, string?>? exported = null, IReadOnlyDictionary<string, string>? profile = null) =>
-        new(name, phase, profile ?? SmallProfile, exported ?? new Dictionary<string, string?>());
+        new(name, [phase], profile ?? SmallProfile, exported ?? new Dictionary<string, string?>());
+
+    /// <summary>The child's test filter: its phases' facts.</summary>
+    public string Filter => string.Join("|", Phases.Select(p => $"Phase={p}"));
 
     /// <summary>This request with profile values replaced or, for null, removed.</summary>
     public ChildRunRequest WithProfile(params (string Name, string? Value)[] changes)

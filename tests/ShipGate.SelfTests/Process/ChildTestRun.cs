@@ -54,7 +54,7 @@ public sealed class ChildTestRun : IAsyncDisposable
                      "-c", "exec \"$@\" > \"$0\" 2>&1", log,
                      "env", "--default-signal=INT", "setsid", "--wait",
                      "dotnet", "test", "tests/ShipGate.Tests", "--no-build", "--nologo",
-                     "--settings", runSettings, "--filter", $"Phase={request.Phase}",
+                     "--settings", runSettings, "--filter", request.Filter,
                      "--logger", $"trx;LogFileName={Path.Combine(directory, "run.trx")}", "--results-directory", directory,
                  ])
             start.ArgumentList.Add(arg);

@@ -15,13 +15,17 @@ public static class SelfTestSettings
     /// <summary>The reference node's switch variable (its README's "fault switch" table).</summary>
     public const string FaultsVariable = "AI_MEMORY_REFERENCE_FAULTS";
 
-    /// <summary>Phase 2: 60 writes show a missing node as clearly as 200; the deadline bounds a node that never converges.</summary>
+    /// <summary>
+    /// Phase 2: 60 writes show a missing node as clearly as 200; the deadline bounds a node that never converges.
+    /// A 3 s soak (~120 operations, each node's memory read before and after) is evidence for every soak fact, as in
+    /// the child runs' small profile; the mutants that need a longer one set it.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Phase2Shape = new Dictionary<string, string>
     {
         [P2Agents] = "4",
         [P2WritesPerAgent] = "15",
         [ConvergeDeadlineSecs] = "10",
-        [SoakSecs] = "5",
+        [SoakSecs] = "3",
     };
 
     /// <summary>Phase 3: 200 rows still hold two every-100th rows and twenty every-10th rows.</summary>
