@@ -44,7 +44,8 @@ public static class CommandLine
             command = rest[0];
             if (command is "--version" or "-V")
             {
-                Console.Out.WriteLine($"ai-memory {Version}");
+                // version_bare_number replays a --version that lost the program name clap prints before it.
+                Console.Out.WriteLine(FaultSwitches.Current.IsOn(FaultSwitches.VersionBareNumber) ? Version : $"ai-memory {Version}");
                 return 0;
             }
             if (command is "--help" or "-h" or "help")

@@ -21,6 +21,9 @@ public sealed class FaultSwitches
     public const string HttpQuorumAcksString = "http_quorum_acks_string";
     public const string HttpRecallSlow2s = "http_recall_slow_2s";
     public const string Leak8MibPerCreate = "leak_8mib_per_create";
+    public const string AgentRateLimit10 = "agent_rate_limit_10";
+    public const string CreateAddsCopy = "create_adds_copy";
+    public const string HealthNeverOk = "health_never_ok";
 
     // Functional (Phase 1)
     public const string BackupNoManifest = "backup_no_manifest";
@@ -34,6 +37,7 @@ public sealed class FaultSwitches
     public const string RecallJsonNoScore = "recall_json_no_score";
     public const string McpInputSchemaString = "mcp_input_schema_string";
     public const string ServeUnhealthyAfterMaintenance = "serve_unhealthy_after_maintenance";
+    public const string VersionBareNumber = "version_bare_number";
 
     // Migration (Phase 3)
     public const string MigrateDropEvery100th = "migrate_drop_every_100th";
@@ -52,9 +56,9 @@ public sealed class FaultSwitches
     {
         FanoutDropLastPeer, Quorum201WithoutPeers, QuorumLeaderNotCounted, AckBeforeCommit,
         NoCatchupNoStragglers, FanoutHangAfterPeerFailure, SourceWithoutChaos, ServeExitsOnPushFailure, HttpQuorumAcksString, HttpRecallSlow2s,
-        Leak8MibPerCreate,
+        Leak8MibPerCreate, AgentRateLimit10, CreateAddsCopy, HealthNeverOk,
         BackupNoManifest, BackupKeepTwo, Mcp20Tools, CuratorRealError, RecallFindsNothing, StatsTotalZero,
-        ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore, McpInputSchemaString, ServeUnhealthyAfterMaintenance,
+        ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore, McpInputSchemaString, ServeUnhealthyAfterMaintenance, VersionBareNumber,
         MigrateDropEvery100th, MigrateRerunDuplicates, MigrateCorruptContent, MigrateLyingReport,
         ListPageCap20, PeerAssignsOwnIds, QuorumReasonUnreachable, HeadBodies, SlowStart5s,
     };

@@ -15,6 +15,12 @@ public static class CreateRoutes
         var parsed = CreateBody.Parse(await RequestBody.ReadJsonAsync(ctx), node.Faults);
         var agentId = Identity.Resolve(ctx, parsed.BodyAgentId);
         var memory = parsed.Memory with { AgentId = agentId };
+        if (node.Faults.IsOn(FaultSwitches.AgentRateLimit10) && !AgentRateLimit.Allows(agentId))
+        {
+            ctx.Response.Headers.RetryAfter = "10";
+            await Reply.Error(ctx, 429, "rate_limited");
+            return;
+        }
         node.Metrics.Created();
         if (node.Faults.IsOn(FaultSwitches.Leak8MibPerCreate)) LeakedBuffers.Leak();
 
@@ -50,7 +56,16 @@ public static class CreateRoutes
             }
             body["quorum_acks"] = QuorumAcks(node, outcome.Got);
         }
+        if (node.Faults.IsOn(FaultSwitches.CreateAddsCopy)) await StoreCopyAsync(node, memory);
         await Reply.Json(ctx, 201, body);
+    }
+
+    // create_adds_copy replays a retry path that wrote every create a second time under a suffixed title, fanned out
+    // like the original before the 201, so every node holds the stray copy by the time the client hears back.
+    private static async Task StoreCopyAsync(NodeContext node, NewMemory memory)
+    {
+        var copy = node.Store.Upsert(memory with { Title = memory.Title + " (copy)" }).Stored;
+        if (node.Federation is { } federation) await federation.ReplicateAsync(copy);
     }
 
     /// <summary>Local only, no fan-out; metadata stored as sent (no agent_id stamping).</summary>

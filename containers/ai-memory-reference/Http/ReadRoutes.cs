@@ -13,7 +13,9 @@ public static class ReadRoutes
 
     public static Task Health(HttpContext ctx, NodeContext node)
     {
-        var ok = Healthy(node.Store) && !(node.MaintenanceMarker is { } marker && File.Exists(marker));
+        // health_never_ok: a daemon that serves but never reports itself healthy (its check always fails).
+        var ok = Healthy(node.Store) && !(node.MaintenanceMarker is { } marker && File.Exists(marker))
+            && !node.Faults.IsOn(FaultSwitches.HealthNeverOk);
         var body = new JsonObject { ["status"] = ok ? "ok" : "error", ["service"] = "ai-memory" };
         if (node.Faults.IsOn(FaultSwitches.HeadBodies))
         {

@@ -53,10 +53,10 @@ public sealed class NodeProcess : IAsyncDisposable
     /// given, is written as $HOME/.config/ai-memory/config.toml and read (otherwise AI_MEMORY_NO_CONFIG skips it).
     /// </summary>
     public static async Task<NodeProcess> StartAsync(IReadOnlyList<string>? serveArgs = null, string? faults = null, int? port = null,
-        bool sigintIgnored = false, string? config = null)
+        bool sigintIgnored = false, string? config = null, bool waitHealthy = true)
     {
         var node = new NodeProcess(port ?? FreePort(), serveArgs ?? [], faults, sigintIgnored, config);
-        await node.RestartAsync();
+        await node.RestartAsync(waitHealthy);
         return node;
     }
 

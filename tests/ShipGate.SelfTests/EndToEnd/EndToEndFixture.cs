@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ShipGate.SelfTests.ChildProcesses;
+using ShipGate.SelfTests.Leaks;
 
 namespace ShipGate.SelfTests.EndToEnd;
 
@@ -26,18 +27,23 @@ public sealed class EndToEndFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask; // the scratch directory stays for a look at the child logs
 
+    // Each case is a red run, so the engine is also asked what it left behind, as for the Leak category.
     private async Task<EndToEndOutcome> RunAsync(EndToEndCase c)
     {
+        var volumesBefore = await EngineLedger.VolumeNamesAsync(CancellationToken.None);
         await using var child = await ChildTestRun.StartAsync(c.Request(), WorkDirectory);
+        await using var watcher = RunWatcher.Start(child.Pgid);
         var exit = await child.WaitForExitAsync(HangBound);
+        var left = await EngineLedger.LeftoversAsync(watcher.RunIds, watcher.VolumesMounted, volumesBefore, CancellationToken.None);
         var summaryPath = Path.Combine(child.Directory, "runs", c.Campaign, "campaign-summary.json");
         var summary = File.Exists(summaryPath) ? JsonNode.Parse(File.ReadAllText(summaryPath)) as JsonObject : null;
-        return new EndToEndOutcome(c, exit, TrxReport.TryLoad(child.TrxPath), summary, summaryPath, child.LogPath);
+        return new EndToEndOutcome(c, exit, TrxReport.TryLoad(child.TrxPath), summary, summaryPath, child.LogPath, left, watcher.RunIds.Count);
     }
 }
 
-/// <summary>What one end-to-end child run yielded.</summary>
-public sealed record EndToEndOutcome(EndToEndCase Case, ChildExit Exit, TrxReport? Trx, JsonObject? Summary, string SummaryPath, string LogPath)
+/// <summary>What one end-to-end child run yielded, and what of it the engine still held once it ended.</summary>
+public sealed record EndToEndOutcome(
+    EndToEndCase Case, ChildExit Exit, TrxReport? Trx, JsonObject? Summary, string SummaryPath, string LogPath, Leftovers Left, int RunsSeen)
 {
     public IReadOnlyList<string> Reasons => Summary?["reasons"]?.AsArray().Select(r => r?.GetValue<string>() ?? "").ToList() ?? [];
 }

@@ -7,7 +7,8 @@ namespace ShipGate.SelfTests.EndToEnd;
 /// <summary>
 /// The proof through the path a release decision takes: mutants of every phase, each case a child `dotnet test` of
 /// the real gate project with the real results logger. Exactly the expected facts fail in the TRX, and the logger's
-/// campaign-summary.json says overall_pass false with reasons naming those facts (and the partial campaign).
+/// campaign-summary.json says overall_pass false with reasons naming those facts (and the partial campaign); the
+/// engine holds nothing of the run once it ended (every case is a failing run, as the Leak category's failing case).
 /// </summary>
 [Trait("Category", "EndToEnd")]
 [Collection(ChildTestRun.Collection)]
@@ -26,6 +27,8 @@ public sealed class EndToEndTests(EndToEndFixture fixture, ITestOutputHelper out
         using var _ = new AssertionScope();
         o.Exit.Ended.Should().BeTrue($"the child ends (killed at {EndToEndFixture.HangBound.TotalMinutes:0} min)");
         o.Trx.Should().NotBeNull("the child writes a TRX");
+        o.RunsSeen.Should().BePositive("the child's containers must have been seen, or 'nothing left' proves nothing");
+        o.Left.None.Should().BeTrue($"a red run removes what it created, found {o.Left}");
         var failed = o.Trx?.Results.Where(r => r.Failed).Select(r => r.TestName).ToList() ?? [];
         if (o.Case.MayAlsoBeRedNames.Count == 0) failed.Should().BeEquivalentTo(o.Case.RedNames, "exactly the mutant's facts fail");
         else

@@ -17,6 +17,13 @@ public static class RedSet
         if (!want.SetEquals(got)) Assert.Fail(report);
     }
 
+    /// <summary>The known-bad row's red set: exactly, or with the criteria it leaves to timing.</summary>
+    public static void ShouldBe(PhaseRun run, TestLog log, Mutants.KnownBad expected)
+    {
+        if (expected.MayAlsoBeRed is { Count: > 0 } timing) ShouldBe(run, log, [.. expected.Red], [.. timing]);
+        else ShouldBe(run, log, [.. expected.Red]);
+    }
+
     /// <summary>
     /// Every expected criterion is red, and besides them at most <paramref name="mayAlsoBeRed"/>: for a mutant whose
     /// settings leave one more criterion to timing (named by the caller, with why), as its honest control shows.

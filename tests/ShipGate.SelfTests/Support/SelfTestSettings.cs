@@ -42,6 +42,9 @@ public static class SelfTestSettings
         [ChaosWrites] = "30",
     };
 
+    /// <summary>For a node that never becomes healthy: 5 s of waiting show it as well as the default 30.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ShortHealthTimeout = new Dictionary<string, string> { [HealthTimeoutSecs] = "5" };
+
     private static readonly string ResultsRoot = Path.Combine(Path.GetTempPath(), "shipgate-selftests");
     private static int _sequence;
 
@@ -56,7 +59,9 @@ public static class SelfTestSettings
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) pinned[k] = v;
         pinned[NodeEnv] = faultSwitch is null ? "" : $"{FaultsVariable}={faultSwitch}";
         var n = Interlocked.Increment(ref _sequence);
-        pinned[CampaignId] = $"self-{DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture)}-{n}-p{phase}-{faultSwitch ?? "honest"}";
+        // A campaign id is a token of at most 64 characters: a comma list of switches joins with dots.
+        var id = $"self-{DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture)}-{n}-p{phase}-{(faultSwitch ?? "honest").Replace(',', '.')}";
+        pinned[CampaignId] = id.Length <= 64 ? id : id[..64];
         pinned[ResultsDir] = ResultsRoot;
         return GateSettings.Load(new OverlaySettingsSource(pinned));
     }
