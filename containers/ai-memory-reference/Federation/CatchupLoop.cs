@@ -45,11 +45,9 @@ public sealed class CatchupLoop(FederationOptions options, IMemoryStore store, F
             lock (_cursors) cursor = _cursors[peer];
             var rows = await PeerClient.SinceAsync(peer, cursor, options.SenderId, PageSize, options.Timeout, ct);
             if (rows is null || rows.Count == 0) return;
+            store.MergeAll([.. rows.Where(row => Validation.SyncedMemory(row, faults) is null)]);
             foreach (var row in rows)
-            {
-                if (Validation.SyncedMemory(row, faults) is null) store.Merge(row);
                 if (cursor is null || string.CompareOrdinal(row.UpdatedAt, cursor) > 0) cursor = row.UpdatedAt;
-            }
             lock (_cursors) _cursors[peer] = cursor;
             if (rows.Count < PageSize) return;
         }

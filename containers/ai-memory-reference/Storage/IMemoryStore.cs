@@ -41,6 +41,9 @@ public interface IMemoryStore : IDisposable
     /// <summary>Peer merge, "insert if newer" keyed on (title, namespace) (contract §2.5).</summary>
     MergeOutcome Merge(Memory incoming);
 
+    /// <summary>Merges a page of rows; a store may take them in one transaction (catch-up pulls pages).</summary>
+    IReadOnlyList<MergeOutcome> MergeAll(IReadOnlyList<Memory> incoming) => [.. incoming.Select(Merge)];
+
     /// <summary>Rows with updated_at > since (text comparison; null = all), ascending by updated_at, expired included.</summary>
     IReadOnlyList<Memory> Since(string? since, int limit);
 

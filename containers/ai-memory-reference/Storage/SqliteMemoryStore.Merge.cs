@@ -9,6 +9,25 @@ public sealed partial class SqliteMemoryStore
     public MergeOutcome Merge(Memory incoming) => Locked(() =>
     {
         using var tx = _db.BeginTransaction();
+        var outcome = MergeIn(incoming, tx);
+        tx.Commit();
+        return outcome;
+    });
+
+    /// <summary>
+    /// A page in one transaction and one hold of the store: a catch-up pass that merged row by row re-took the lock
+    /// for each of them ahead of waiting requests (a monitor is not fair) and stalled them for up to a second.
+    /// </summary>
+    public IReadOnlyList<MergeOutcome> MergeAll(IReadOnlyList<Memory> incoming) => Locked(() =>
+    {
+        using var tx = _db.BeginTransaction();
+        var outcomes = incoming.Select(m => MergeIn(m, tx)).ToList();
+        tx.Commit();
+        return outcomes;
+    });
+
+    private MergeOutcome MergeIn(Memory incoming, Microsoft.Data.Sqlite.SqliteTransaction tx)
+    {
         var existing = FindByKey(incoming.Title, incoming.Namespace, tx);
         if (existing is null)
         {
@@ -23,9 +42,8 @@ public sealed partial class SqliteMemoryStore
         {
             Write(RowMapping.UpdateSql, Combine(existing, incoming), tx);
         }
-        tx.Commit();
         return MergeOutcome.Applied;
-    });
+    }
 
     private static Memory Combine(Memory existing, Memory incoming)
     {

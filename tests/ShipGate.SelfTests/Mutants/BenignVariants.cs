@@ -51,14 +51,12 @@ public sealed class BenignVariants(ITestOutputHelper output)
         await EveryFactGreenAsync(null, FaultClass.All.Select(c => c.Name).ToArray(), image, "published-shape image");
     }
 
-    // Two of HEAD's format changes at once, in code they do not share (the list route's limit; the health and stats
-    // bodies): one campaign proves both, and a red names its fact, from which the switch is plain.
-    [Fact(DisplayName = "list_page_cap_20 and head_bodies leave every fact of the phases that page lists and read HTTP stats (2 and 4) green")]
-    public Task ListPageCap20AndHeadBodies() => EveryFactGreenAsync("list_page_cap_20,head_bodies", phases: HttpAndFederation);
-
-    // Two of HEAD's federation changes at once, in code they do not share (a peer's merge; the 503 body).
-    [Fact(DisplayName = "peer_assigns_own_ids and quorum_reason_unreachable leave every federation fact (Phases 2 and 4) green")]
-    public Task PeerAssignsOwnIdsAndQuorumReasonUnreachable() => EveryFactGreenAsync("peer_assigns_own_ids,quorum_reason_unreachable", phases: HttpAndFederation);
+    // HEAD's four benign changes at once, in code none of them shares (the list route's limit; the health and stats
+    // bodies; a peer's merge; the 503 body): one campaign proves each, and a red names its fact, from which the
+    // switch is plain (a page count, a body's shape, a peer's ids, a 503's reason).
+    [Fact(DisplayName = "list_page_cap_20, head_bodies, peer_assigns_own_ids and quorum_reason_unreachable leave every fact of Phases 2 and 4 green")]
+    public Task HeadsBenignChanges() =>
+        EveryFactGreenAsync("list_page_cap_20,head_bodies,peer_assigns_own_ids,quorum_reason_unreachable", phases: HttpAndFederation, name: "HEAD's benign changes");
 
     [Fact(DisplayName = "slow_start_5s leaves every fact of both serve starts (Phase 1's image, Phase 4's chaos shell) green")]
     // One chaos cycle: each cycle's serve start waits the same 5 s, so a second shows nothing the first does not.
