@@ -18,6 +18,22 @@ fi
 
 user=${POSTGRES_USER:-postgres}
 db=${POSTGRES_DB:-$user}
+template=/var/lib/postgresql/template
+# Fast path: no init scripts to run, so the build-time cluster is copied and the role and database made in
+# single-user mode (no server, no socket: nothing can connect before the final server listens).
+if [[ ! -s "$PGDATA/PG_VERSION" && -s "$template/PG_VERSION" && -z "$(ls -A /docker-entrypoint-initdb.d)" ]]; then
+  [[ -n "${POSTGRES_PASSWORD:-}" ]] || { echo "docker-entrypoint: POSTGRES_PASSWORD must be set" >&2; exit 1; }
+  cp -a "$template/." "$PGDATA/"
+  sql() { printf '%s\n' "$1"; }
+  ident() { printf '"%s"' "${1//\"/\"\"}"; }
+  literal() { printf "'%s'" "${1//\'/\'\'}"; }
+  {
+    if [[ "$user" == postgres ]]; then sql "ALTER ROLE postgres PASSWORD $(literal "$POSTGRES_PASSWORD");"
+    else sql "CREATE ROLE $(ident "$user") SUPERUSER LOGIN PASSWORD $(literal "$POSTGRES_PASSWORD");"; fi
+    if [[ "$db" != postgres ]]; then sql "CREATE DATABASE $(ident "$db") OWNER $(ident "$user");"; fi
+  } | postgres --single -D "$PGDATA" postgres >/dev/null
+  echo 'PostgreSQL init process complete (from the build-time cluster); ready for start up.'
+fi
 if [[ ! -s "$PGDATA/PG_VERSION" ]]; then
   [[ -n "${POSTGRES_PASSWORD:-}" ]] || { echo "docker-entrypoint: POSTGRES_PASSWORD must be set" >&2; exit 1; }
   # Local (socket and loopback) connections trust, as in the official image; everything else needs the password.
