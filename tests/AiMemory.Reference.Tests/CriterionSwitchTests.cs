@@ -51,8 +51,7 @@ public sealed class CriterionSwitchTests
         string[] args = command == "backup"
             ? ["--db", node.DbPath, "backup", "--to", Path.Combine(dir.Path, "backups"), "--keep", "1"]
             : ["--db", node.DbPath, "migrate", "--from", $"sqlite://{node.DbPath}", "--to", $"sqlite://{Path.Combine(dir.Path, "copy.db")}"];
-        var env = new Dictionary<string, string> { ["AI_MEMORY_REFERENCE_FAULTS"] = faults ?? "" };
-        var ran = await CliRunner.RunAsync(dir, args, env);
+        var ran = await CliRunner.RunAsync(dir, args, Fault(faults));
         ran.ExitCode.Should().Be(0, ran.ToString());
 
         (await node.IsHealthyAsync()).Should().Be(faults is null, "only the switch turns a maintained database's daemon unhealthy");

@@ -19,10 +19,12 @@ fi
 user=${POSTGRES_USER:-postgres}
 db=${POSTGRES_DB:-$user}
 template=/var/lib/postgresql/template
+if [[ ! -s "$PGDATA/PG_VERSION" && -z "${POSTGRES_PASSWORD:-}" ]]; then
+  echo "docker-entrypoint: POSTGRES_PASSWORD must be set" >&2; exit 1
+fi
 # Fast path: no init scripts to run, so the build-time cluster is copied and the role and database made in
 # single-user mode (no server, no socket: nothing can connect before the final server listens).
 if [[ ! -s "$PGDATA/PG_VERSION" && -s "$template/PG_VERSION" && -z "$(ls -A /docker-entrypoint-initdb.d)" ]]; then
-  [[ -n "${POSTGRES_PASSWORD:-}" ]] || { echo "docker-entrypoint: POSTGRES_PASSWORD must be set" >&2; exit 1; }
   cp -a "$template/." "$PGDATA/"
   sql() { printf '%s\n' "$1"; }
   ident() { printf '"%s"' "${1//\"/\"\"}"; }
@@ -35,7 +37,6 @@ if [[ ! -s "$PGDATA/PG_VERSION" && -s "$template/PG_VERSION" && -z "$(ls -A /doc
   echo 'PostgreSQL init process complete (from the build-time cluster); ready for start up.'
 fi
 if [[ ! -s "$PGDATA/PG_VERSION" ]]; then
-  [[ -n "${POSTGRES_PASSWORD:-}" ]] || { echo "docker-entrypoint: POSTGRES_PASSWORD must be set" >&2; exit 1; }
   # Local (socket and loopback) connections trust, as in the official image; everything else needs the password.
   initdb --username="$user" --pwfile=<(printf '%s\n' "$POSTGRES_PASSWORD") --encoding=UTF8 >/dev/null
   printf "\nlisten_addresses = '*'\n" >>"$PGDATA/postgresql.conf"

@@ -31,13 +31,8 @@ public sealed class BadConfigFixture : IAsyncLifetime
 
     private async Task<BadConfigOutcome> RunAsync(BadConfigCase c)
     {
-        var volumesBefore = await EngineLedger.VolumeNamesAsync(CancellationToken.None);
-        var request = ChildRunRequest.Gate($"badconfig-{c.Name}", c.Phase, c.Exported);
-        await using var child = await ChildTestRun.StartAsync(request, WorkDirectory);
-        await using var watcher = RunWatcher.Start(child.Pgid);
-        var exit = await child.WaitForExitAsync(HangBound);
-        var left = await EngineLedger.LeftoversAsync(watcher.RunIds, watcher.VolumesMounted, volumesBefore, CancellationToken.None);
-        return new BadConfigOutcome(c, exit, TrxReport.TryLoad(child.TrxPath), left, watcher.ContainersSeen.Count, child.LogPath);
+        var run = await WatchedRun.RunToEndAsync(ChildRunRequest.Gate($"badconfig-{c.Name}", c.Phase, c.Exported), WorkDirectory, HangBound);
+        return new BadConfigOutcome(c, run.Exit, TrxReport.TryLoad(run.TrxPath), run.Left, run.ContainersSeen.Count, run.LogPath);
     }
 }
 

@@ -14,8 +14,6 @@ namespace ShipGate.SelfTests.EndToEnd;
 /// </summary>
 public sealed record EndToEndCase(string Name, string Switches, IReadOnlyList<int> Phases, IReadOnlyDictionary<string, string>? Profile = null)
 {
-    private const string Partition = "partition_minority";
-
     /// <summary>Both gated classes, one short cycle each.</summary>
     private static readonly Dictionary<string, string> OneShortCycle = new()
     {

@@ -30,14 +30,10 @@ public sealed class EndToEndFixture : IAsyncLifetime
     // Each case is a red run, so the engine is also asked what it left behind, as for the Leak category.
     private async Task<EndToEndOutcome> RunAsync(EndToEndCase c)
     {
-        var volumesBefore = await EngineLedger.VolumeNamesAsync(CancellationToken.None);
-        await using var child = await ChildTestRun.StartAsync(c.Request(), WorkDirectory);
-        await using var watcher = RunWatcher.Start(child.Pgid);
-        var exit = await child.WaitForExitAsync(HangBound);
-        var left = await EngineLedger.LeftoversAsync(watcher.RunIds, watcher.VolumesMounted, volumesBefore, CancellationToken.None);
-        var summaryPath = Path.Combine(child.Directory, "runs", c.Campaign, "campaign-summary.json");
+        var run = await WatchedRun.RunToEndAsync(c.Request(), WorkDirectory, HangBound);
+        var summaryPath = Path.Combine(run.Directory, "runs", c.Campaign, "campaign-summary.json");
         var summary = File.Exists(summaryPath) ? JsonNode.Parse(File.ReadAllText(summaryPath)) as JsonObject : null;
-        return new EndToEndOutcome(c, exit, TrxReport.TryLoad(child.TrxPath), summary, summaryPath, child.LogPath, left, watcher.RunIds.Count);
+        return new EndToEndOutcome(c, run.Exit, TrxReport.TryLoad(run.TrxPath), summary, summaryPath, run.LogPath, run.Left, run.RunIds.Count);
     }
 }
 

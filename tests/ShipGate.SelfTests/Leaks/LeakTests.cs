@@ -46,18 +46,15 @@ public sealed class LeakTests(LeakFixture fixture, ITestOutputHelper output) : I
 
     private async Task<(TrxReport? Trx, Leftovers Left)> RunToEndAsync(ChildRunRequest request)
     {
-        var volumesBefore = await EngineLedger.VolumeNamesAsync(CancellationToken.None);
-        await using var child = await ChildTestRun.StartAsync(request, fixture.WorkDirectory);
-        await using var watcher = RunWatcher.Start(child.Pgid);
-        var exit = await child.WaitForExitAsync(RunBound);
-        var left = await EngineLedger.LeftoversAsync(watcher.RunIds, watcher.VolumesMounted, volumesBefore, CancellationToken.None);
-        var trx = TrxReport.TryLoad(child.TrxPath);
+        var run = await WatchedRun.RunToEndAsync(request, fixture.WorkDirectory, RunBound);
+        var (exit, left) = (run.Exit, run.Left);
+        var trx = TrxReport.TryLoad(run.TrxPath);
 
-        output.WriteLine($"{request.Name}: runs {string.Join(", ", watcher.RunIds)}; {watcher.ContainersSeen.Count} container(s) seen: {string.Join(", ", watcher.ContainersSeen.Order())}");
+        output.WriteLine($"{request.Name}: runs {string.Join(", ", run.RunIds)}; {run.ContainersSeen.Count} container(s) seen: {string.Join(", ", run.ContainersSeen.Order())}");
         output.WriteLine($"{request.Name}: exit {exit.ExitCode} after {exit.Wall.TotalSeconds:0.0} s; TRX {trx?.Count("Passed")} passed, {trx?.Count("Failed")} failed; left at exit: {left}");
-        output.WriteLine($"log: {child.LogPath}");
+        output.WriteLine($"log: {run.LogPath}");
         exit.Ended.Should().BeTrue($"the run ends within {RunBound.TotalSeconds:0} s (still running: {string.Join(", ", exit.Survivors)})");
-        watcher.RunIds.Should().NotBeEmpty("the child's containers must have been seen, or 'nothing left' proves nothing");
+        run.RunIds.Should().NotBeEmpty("the child's containers must have been seen, or 'nothing left' proves nothing");
         return (trx, left);
     }
 

@@ -68,15 +68,7 @@ public sealed class BenignVariants(ITestOutputHelper output)
         var variant = name ?? faultSwitch ?? "honest";
         var runs = new List<PhaseRun>();
         foreach (var phase in phases ?? AllPhases)
-        {
-            runs.Add(phase switch
-            {
-                1 => await SelfTestCampaign.Phase1Async(SelfTestSettings.For(faultSwitch, 1, null, extra), variant, _log),
-                2 => await SelfTestCampaign.Phase2Async(SelfTestSettings.For(faultSwitch, 2, SelfTestSettings.Phase2Shape, extra), variant, _log),
-                3 => await SelfTestCampaign.Phase3Async(SelfTestSettings.For(faultSwitch, 3, SelfTestSettings.Phase3Shape, extra), variant, _log),
-                _ => await SelfTestCampaign.Phase4Async(SelfTestSettings.For(faultSwitch, 4, SelfTestSettings.Phase4Shape(phase4Classes ?? GatedClasses), extra), variant, _log),
-            });
-        }
+            runs.Add(await SelfTestCampaign.PhaseAsync(phase, faultSwitch, variant, _log, extra, phase4Classes ?? GatedClasses));
 
         RedSet.ShouldAllBeGreen(runs, _log);
     }

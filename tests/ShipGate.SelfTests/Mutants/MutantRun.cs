@@ -10,13 +10,7 @@ public static class MutantRun
 {
     public static async Task RedOnAsync(int phase, string faultSwitch, TestLog log, IReadOnlyDictionary<string, string>? extra = null, string[]? classes = null)
     {
-        var run = phase switch
-        {
-            1 => await SelfTestCampaign.Phase1Async(SelfTestSettings.For(faultSwitch, 1, null, extra), faultSwitch, log),
-            2 => await SelfTestCampaign.Phase2Async(SelfTestSettings.For(faultSwitch, 2, SelfTestSettings.Phase2Shape, extra), faultSwitch, log),
-            3 => await SelfTestCampaign.Phase3Async(SelfTestSettings.For(faultSwitch, 3, SelfTestSettings.Phase3Shape, extra), faultSwitch, log),
-            _ => await SelfTestCampaign.Phase4Async(SelfTestSettings.For(faultSwitch, 4, SelfTestSettings.Phase4Shape(classes ?? []), extra), faultSwitch, log),
-        };
+        var run = await SelfTestCampaign.PhaseAsync(phase, faultSwitch, faultSwitch, log, extra, classes ?? []);
         RedSet.ShouldBe(run, log, KnownBad.Of(faultSwitch, phase));
     }
 }

@@ -14,6 +14,19 @@ public static class SelfTestCampaign
 {
     public static readonly TimeSpan Ceiling = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// One phase with <paramref name="faultSwitch"/> on every node, in the phase's self-test shape (Phase 4 with
+    /// <paramref name="classes"/>), <paramref name="extra"/> winning over the shape.
+    /// </summary>
+    public static Task<PhaseRun> PhaseAsync(
+        int phase, string? faultSwitch, string variant, TestLog log, IReadOnlyDictionary<string, string>? extra, IReadOnlyList<string> classes) => phase switch
+    {
+        1 => Phase1Async(SelfTestSettings.For(faultSwitch, 1, null, extra), variant, log),
+        2 => Phase2Async(SelfTestSettings.For(faultSwitch, 2, SelfTestSettings.Phase2Shape, extra), variant, log),
+        3 => Phase3Async(SelfTestSettings.For(faultSwitch, 3, SelfTestSettings.Phase3Shape, extra), variant, log),
+        _ => Phase4Async(SelfTestSettings.For(faultSwitch, 4, SelfTestSettings.Phase4Shape([.. classes]), extra), variant, log),
+    };
+
     public static Task<PhaseRun> Phase1Async(GateSettings s, string variant, TestLog log) =>
         RunAsync(1, variant, log, async ct => CriteriaVerdicts.Findings(1, await new Phase1Campaign(s, log.Line).RunAsync(ct)));
 
