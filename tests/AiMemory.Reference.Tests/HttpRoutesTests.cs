@@ -286,4 +286,20 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
         wrong.Body.Should().BeEmpty();
         (await Client.RemoveAsync("/api/v1/stats")).Code.Should().Be(405);
     }
+
+    [Fact]
+    public async Task Routes_match_as_axum_behind_aspnet_routing_did()
+    {
+        (await Client.FetchAsync("/api/v1/stats/")).Code.Should().Be(200, "a trailing slash is ignored");
+        (await Client.FetchAsync("/API/V1/STATS")).Code.Should().Be(200, "literal segments ignore case");
+        var head = await Client.CallAsync(HttpMethod.Head, "/api/v1/health", null, null, null);
+        head.Code.Should().Be(200);
+        head.Body.Should().BeEmpty();
+        // GET has no literal bulk route, so {id} takes it: a memory that does not exist.
+        var bulk = await Client.FetchAsync("/api/v1/memories/bulk");
+        bulk.Code.Should().Be(404);
+        bulk.Body.Should().Contain("not found");
+        var wrong = await Client.CallAsync(HttpMethod.Patch, "/api/v1/memories", "{}", "application/json", null);
+        wrong.Response.Content.Headers.Allow.Should().BeEquivalentTo("GET", "HEAD", "POST");
+    }
 }

@@ -5,7 +5,7 @@ namespace AiMemory.Reference.Http;
 /// <summary>Turns thrown rejections into their responses, and anything unexpected into 500 JSON: bad input never crashes the node.</summary>
 public static class ErrorBoundary
 {
-    public static async Task RunAsync(HttpContext ctx, Func<Task> next)
+    public static async Task RunAsync(HttpContext ctx, Func<Task> next, ILogger log)
     {
         try
         {
@@ -29,8 +29,7 @@ public static class ErrorBoundary
         }
         catch (Exception e) when (!ctx.Response.HasStarted)
         {
-            ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ai-memory")
-                .LogWarning(e, "internal error on {Method} {Path}", ctx.Request.Method, ctx.Request.Path);
+            log.LogWarning(e, "internal error on {Method} {Path}", ctx.Request.Method, ctx.Request.Path);
             await Reply.Error(ctx, 500, "internal server error");
         }
     }

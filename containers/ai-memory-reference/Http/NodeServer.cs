@@ -1,47 +1,68 @@
 using System.Net;
 using AiMemory.Reference.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Options;
 
 namespace AiMemory.Reference.Http;
 
 /// <summary>
-/// Builds the Kestrel app: every route v0.6.0 registers (contract §1.2), each a plain RequestDelegate so ASP.NET's own
-/// binding never answers for us (no ProblemDetails). Unknown routes and wrong methods get routing's empty 404/405.
+/// Kestrel with nothing around it: every route v0.6.0 registers (contract §1.2), each a plain RequestDelegate, so no
+/// framework binding answers for us (no ProblemDetails); unknown routes and wrong methods get routing's empty 404/405
+/// (<see cref="RouteTable"/>). No generic host: its dependency injection builds open generic types at run time, which
+/// under Native AOT cost a start more CPU than everything else together.
 /// </summary>
-public static class NodeServer
+public sealed class NodeServer : IHttpApplication<HttpContext>, IAsyncDisposable
 {
-    public static WebApplication Build(NodeContext node, string host, int port)
-    {
-        // No appsettings reload: its watcher walks the whole working directory (inotify per folder) before listening.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(o =>
-        {
-            o.AddServerHeader = false;
-            // The 2 MiB contract limit is enforced by RequestBody, which drains a little further to answer 413 cleanly.
-            o.Limits.MaxRequestBodySize = 32 * 1024 * 1024;
-            o.Listen(Address(host), port, l => l.Protocols = HttpProtocols.Http1);
-        });
-        // Signals are ours (ServeCommand): SIGTERM just ends the process, SIGINT drains gracefully.
-        builder.Services.AddSingleton<IHostLifetime, SilentLifetime>();
+    private readonly KestrelServer _kestrel;
+    private readonly NodeContext _node;
+    private readonly RouteTable _routes = new();
+    private readonly ILogger _log;
 
-        var app = builder.Build();
-        app.Use(async (ctx, next) =>
-        {
-            node.Metrics.Request();
-            if (await ApiKey.AdmitAsync(ctx)) await ErrorBoundary.RunAsync(ctx, next);
-        });
-        Map(app, node);
-        return app;
+    private NodeServer(NodeContext node, string host, int port)
+    {
+        _node = node;
+        var log = new StderrLog();
+        _log = log.CreateLogger("ai-memory");
+        var options = new KestrelServerOptions { AddServerHeader = false, ApplicationServices = new NoServices(log) };
+        // The 2 MiB contract limit is enforced by RequestBody, which drains a little further to answer 413 cleanly.
+        options.Limits.MaxRequestBodySize = 32 * 1024 * 1024;
+        options.Listen(Address(host), port, l => l.Protocols = HttpProtocols.Http1);
+        _kestrel = new KestrelServer(Options.Create(options), new SocketTransportFactory(Options.Create(new SocketTransportOptions()), log), log);
+        Map(_routes);
     }
 
-    private static void Map(WebApplication app, NodeContext node)
+    public static NodeServer Build(NodeContext node, string host, int port) => new(node, host, port);
+
+    public Task StartAsync() => _kestrel.StartAsync(this, CancellationToken.None);
+
+    public Task StopAsync(CancellationToken ct) => _kestrel.StopAsync(ct);
+
+    public ValueTask DisposeAsync()
+    {
+        _kestrel.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    HttpContext IHttpApplication<HttpContext>.CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
+
+    async Task IHttpApplication<HttpContext>.ProcessRequestAsync(HttpContext ctx)
+    {
+        _node.Metrics.Request();
+        if (await ApiKey.AdmitAsync(ctx)) await ErrorBoundary.RunAsync(ctx, () => _routes.DispatchAsync(ctx), _log);
+    }
+
+    void IHttpApplication<HttpContext>.DisposeContext(HttpContext context, Exception? exception)
+    {
+    }
+
+    private void Map(RouteTable routes)
     {
         // axum's get() also answers HEAD; Kestrel drops the body of a HEAD response.
         void Route(string method, string pattern, Func<HttpContext, NodeContext, Task> handler) =>
-            app.MapMethods(pattern, method == "GET" ? ["GET", "HEAD"] : [method], (RequestDelegate)(ctx => handler(ctx, node)));
+            routes.Add(method, pattern, ctx => handler(ctx, _node));
 
         Route("GET", "/api/v1/health", ReadRoutes.Health);
         Route("GET", "/metrics", ReadRoutes.Metrics);
@@ -83,10 +104,9 @@ public static class NodeServer
         : IPAddress.TryParse(host, out var ip) ? ip
         : Dns.GetHostAddresses(host).FirstOrDefault() ?? throw new ArgumentException($"cannot resolve --host {host}");
 
-    /// <summary>No console lifetime: no Ctrl+C hook, no status lines.</summary>
-    private sealed class SilentLifetime : IHostLifetime
+    /// <summary>What Kestrel asks its application services for: only a logger factory.</summary>
+    private sealed class NoServices(ILoggerFactory log) : IServiceProvider
     {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public object? GetService(Type serviceType) => serviceType == typeof(ILoggerFactory) ? log : null;
     }
 }
