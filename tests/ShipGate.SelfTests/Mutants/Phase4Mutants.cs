@@ -36,14 +36,15 @@ public sealed class Phase4Mutants(ITestOutputHelper output)
 
     // The flusher commits and fans out once a second, so a tick between the 3rd ack and the kill (≈ 100 ms)
     // saves a cycle's writes: observed in 1 cycle of 8. Three cycles make a full escape (every cycle saved) rare.
-    private static readonly Dictionary<string, string> AckBeforeCommitSettings = new() { [ChaosConvergeSecs] = "3", [ChaosCycles] = "3" };
+    // Two lanes: the class's cycles on two clusters, merged into one bound that must still be red.
+    private static readonly Dictionary<string, string> AckBeforeCommitSettings = new() { [ChaosConvergeSecs] = "3", [ChaosCycles] = "3", [ChaosLanes] = "2" };
     private readonly TestLog _log = new(output);
 
     // 400 on every write: nothing acknowledged, so the bound has no evidence either.
     [Fact(DisplayName = "Phase 4 goes red on Σok > 0 (and the bound) of every gated class when chaos is dropped from the source allowlist")]
     public Task SourceWithoutChaos() => RedOnAsync("source_without_chaos", [Kill, Partition], null);
 
-    [Fact(DisplayName = "Phase 4 goes red on kill_primary_mid_write's convergence bound when the leader acknowledges before it commits")]
+    [Fact(DisplayName = "Phase 4 goes red on kill_primary_mid_write's convergence bound, its cycles spread over two clusters, when the leader acknowledges before it commits")]
     public Task AckBeforeCommit() => RedOnAsync("ack_before_commit", [Kill], AckBeforeCommitSettings);
 
     [Fact(DisplayName = "Phase 4 goes red on pause_peer's convergence bound when fan-out cancels stragglers and nothing catches up")]

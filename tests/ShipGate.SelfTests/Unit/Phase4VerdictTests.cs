@@ -31,6 +31,20 @@ public sealed class Phase4VerdictTests
     }
 
     [Fact]
+    public void AHungClassOnTwoClustersNamesTheCyclesItWasIn()
+    {
+        // Lane 1 hung in cycle 18 while lane 2 went on to finish 19 and 20.
+        var cycles = Cycles(20, _ => Cycle(ok: 100, n1: 100, n2: 100)).Where(c => c.Cycle != 18).ToList();
+        var e = Evidence(cycles, hung: true);
+        e = e with { Classes = [e.Classes[0] with { Lanes = 2, Unfinished = [18, 21] }] };
+
+        var finding = Phase4Verdicts.FinishedInBudget(e, Kill);
+
+        finding.Verdict.Outcome.Should().Be(Outcome.Fail);
+        finding.Verdict.Message.Should().Contain("ran out in cycle 18, 21").And.Contain("last completed cycle 20 of 50").And.Contain("19 completed on 2 clusters");
+    }
+
+    [Fact]
     public void AHungWriteIsRedEvenWhenTheClassEndsWithinItsBudget()
     {
         var cycles = Cycles(50, _ => Cycle(ok: 100, n1: 100, n2: 100)).ToList();
