@@ -35,7 +35,9 @@ public sealed record KnownBad(string Switch, int Phase, IReadOnlyList<string> Re
         new("fanout_hang_after_peer_failure", 2, ["p2.probe2.both-peers-down-503"]),
         new("serve_dies_after_20s", 2, ["p2.soak.no-errors", .. EveryNode(2, "liveness", "soak.memory-growth")]),
         new("http_quorum_acks_string", 2, ["p2.shape.http"]),
-        new("serve_exits_on_push_failure", 2, ["p2.probe2.both-peers-down-503"]),
+        // Probe 1's push to the killed node-b is refused at once, so the panic races the 201 node-c's ack earns:
+        // seen in 1 of 3 self-test runs of the host-less node, whose exit is quicker. Either way the node died.
+        new("serve_exits_on_push_failure", 2, ["p2.probe2.both-peers-down-503"], ["p2.probe1.one-peer-down-201"]),
         new("http_recall_slow_2s", 2, EveryNode(2, "soak.p99-latency")),
         new("leak_8mib_per_create", 2, EveryNode(2, "soak.memory-growth")),
         new("agent_rate_limit_10", 2, ["p2.burst.only-201-503", "p2.burst.ack-95pct", "p2.soak.no-errors"]),
