@@ -1,3 +1,4 @@
+using FluentAssertions;
 using ShipGate.SelfTests.Support;
 using static ShipGate.Fixtures.Settings.SettingNames;
 
@@ -62,9 +63,26 @@ public sealed class Phase4Mutants(ITestOutputHelper output)
 
     // Every create also stores and fans out a suffixed copy: each survivor holds 60 rows for 30 writes (the bound,
     // Σmin/Σok = 2, passes; only the count check sees the pollution). The kill class would not show it: its 3
-    // acknowledged writes and their copies stay below 30.
-    [Fact(DisplayName = "Phase 4 goes red on partition_minority's counts within writes when each create adds a suffixed copy")]
-    public Task CreateAddsCopy() => RedOnAsync("create_adds_copy", [Partition], null);
+    // acknowledged writes and their copies stay below 30. Both classes run, with cycles enough that the kill class
+    // ends first and lends its cluster to the partition class (its cycles took 0.7–0.9 s, the partition's 1.3–2 s):
+    // the cycles run on that lent cluster must carry the red on their own, judged by the same verdict.
+    [Fact(DisplayName = "Phase 4 goes red on partition_minority's counts within writes, on a cluster the kill class lent it too, when each create adds a suffixed copy")]
+    public async Task CreateAddsCopy()
+    {
+        var run = await SelfTestCampaign.PhaseAsync(4, "create_adds_copy", "create_adds_copy", _log, LentLaneSettings, [Kill, Partition]);
+        RedSet.ShouldBe(run, _log, KnownBad.Of("create_adds_copy", 4));
+
+        var partition = run.Chaos!.Class(Partition)!;
+        var lent = partition.Cycles.Where(c => c.Lane > 1).ToList();
+        _log.Line($"{Partition}: {partition.Cycles.Count} cycles, {lent.Count} on a lent cluster (cycles {string.Join(", ", lent.Select(c => c.Cycle))})");
+        lent.Should().NotBeEmpty("the kill class ends well before the partition class and lends it its cluster");
+        var onlyLent = run.Chaos with { Classes = [.. run.Chaos.Classes.Select(c => c.Fault == Partition ? c with { Cycles = lent } : c)] };
+        var judged = Phase4Verdicts.CountsWithinWrites(onlyLent, Partition);
+        _log.Line($"the lent cluster's cycles alone: {judged.Criterion} {judged.Verdict.Outcome}: {judged.Verdict.Message}");
+        judged.Verdict.Passed.Should().BeFalse("the copies are stored on a lent cluster's nodes as on the class's own");
+    }
+
+    private static readonly Dictionary<string, string> LentLaneSettings = new() { [ChaosCycles] = "8" };
 
     /// <summary>
     /// serve_exits_on_push_failure needs a push that fails: at the default 3000 ms quorum timeout a 500 ms partition

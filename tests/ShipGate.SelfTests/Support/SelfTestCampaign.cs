@@ -40,17 +40,19 @@ public static class SelfTestCampaign
     /// Only the classes the settings enable are judged (plus the phase-wide facts: preflight, HTTP shape): a self-test
     /// runs the classes its mutant needs, and the gated classes it leaves out would otherwise show as "did not run".
     /// </summary>
-    public static Task<PhaseRun> Phase4Async(GateSettings s, string variant, TestLog log)
+    public static async Task<PhaseRun> Phase4Async(GateSettings s, string variant, TestLog log)
     {
         var enabled = FaultClass.Enabled(s.Faults);
         var notRun = FaultClass.All.Where(c => !enabled.Contains(c)).Select(c => $"p4.{c.Name}.").ToList();
-        return RunAsync(4, variant, log, async ct =>
+        Phase4Evidence? evidence = null;
+        var run = await RunAsync(4, variant, log, async ct =>
         {
-            var evidence = await new Phase4Campaign(s, log.Line).RunAsync(ct);
+            evidence = await new Phase4Campaign(s, log.Line).RunAsync(ct);
             LogFaults(evidence, log);
             var findings = CriteriaVerdicts.Findings(4, evidence);
             return [.. findings.Where(f => !notRun.Any(p => f.Criterion.StartsWith(p, StringComparison.Ordinal)))];
         });
+        return run with { Chaos = evidence };
     }
 
     /// <summary>Per cycle what the writer got and whether the fault applied, and the fault timeline: did the fault meet the writes?</summary>
@@ -59,7 +61,7 @@ public static class SelfTestCampaign
         foreach (var c in e.Classes.Where(c => c.Enabled))
         {
             foreach (var x in c.Cycles)
-                log.Line($"{c.Fault} c{x.Cycle}: 201×{x.Ok} 503×{x.QuorumNotMet} other×{x.Fail} of {x.Writes}, fault applied {x.FaultApplied?.ToString() ?? "never (trigger not reached)"}, writes {x.Timings?.Writes:0.00} s");
+                log.Line($"{c.Fault} c{x.Cycle}{(c.Lanes > 1 ? $" lane {x.Lane}" : "")}: 201×{x.Ok} 503×{x.QuorumNotMet} other×{x.Fail} of {x.Writes}, fault applied {x.FaultApplied?.ToString() ?? "never (trigger not reached)"}, writes {x.Timings?.Writes:0.00} s");
             foreach (var t in c.Timeline)
                 log.Line($"{c.Fault} c{t.Cycle} {t.At:HH:mm:ss.fff} {t.Action} on {t.Target} took {t.TookMs:0} ms{(t.Error is null ? "" : $" FAILED {t.Error}")}");
         }
