@@ -28,7 +28,7 @@ public sealed class Phase2Mutants(ITestOutputHelper output)
     public Task SourceWithoutChaos() => RedOnAsync("source_without_chaos");
 
     // Probe 1 poisons node-b (its push fails); probe 2's push to node-b then never completes and the leader
-    // waits for it without a deadline, so probe 2 gets no answer within the client's own timeout.
+    // waits for it without a deadline, so probe 2 gets no answer within the gate's bound (quorum timeout + 2 s, 5 s).
     [Fact(DisplayName = "Phase 2 goes red on probe 2 when fan-out hangs on a peer that failed once")]
     public Task FanoutHangAfterPeerFailure() => RedOnAsync("fanout_hang_after_peer_failure");
 
