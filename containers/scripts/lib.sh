@@ -38,11 +38,19 @@ apt_ensure() {
 # True when an image is present locally.
 have_image() { docker image inspect "$1" >/dev/null 2>&1; }
 
-# Tries to pull an image within a short time; a machine without a registry fails fast here.
+# Tries to pull an image within a short time; a machine without a registry fails fast here. Once one pull of a
+# platform-up has failed (SHIPGATE_PULL_FAILED names a file it leaves), the others are not tried: no registry
+# answered, and asking again only waits for the bound.
 try_pull() {
   local seconds=${SHIPGATE_PULL_TIMEOUT:-20}
+  if [[ -n "${SHIPGATE_PULL_FAILED:-}" && -e "$SHIPGATE_PULL_FAILED" ]]; then
+    log "not pulling $1: an earlier pull of this run found no registry ($(cat "$SHIPGATE_PULL_FAILED"))"
+    return 1
+  fi
   log "pulling $1 (at most ${seconds} s)"
-  timeout "$seconds" docker pull -q "$1" >/dev/null 2>&1
+  timeout "$seconds" docker pull -q "$1" >/dev/null 2>&1 && return 0
+  [[ -z "${SHIPGATE_PULL_FAILED:-}" ]] || echo "$1" > "$SHIPGATE_PULL_FAILED"
+  return 1
 }
 
 # docker build, with BuildKit when the buildx plugin exists, else with the legacy builder (Debian's docker.io

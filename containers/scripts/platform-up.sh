@@ -8,6 +8,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/lib.sh"
 
 started=$EPOCHREALTIME
+SHIPGATE_PULL_FAILED=$(mktemp -u /tmp/shipgate-pull-failed.XXXXXX)
+export SHIPGATE_PULL_FAILED
+trap 'rm -f "$SHIPGATE_PULL_FAILED"' EXIT
 t=$EPOCHREALTIME
 bash "$here/engine-up.sh"
 log "engine ready in $(since "$t") s"
