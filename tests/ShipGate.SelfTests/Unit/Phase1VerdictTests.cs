@@ -6,14 +6,14 @@ namespace ShipGate.SelfTests.Unit;
 [Trait("Category", "Unit")]
 public sealed class Phase1VerdictTests
 {
-    private static Phase1NodeEvidence Healthy(string node = "node-b") => new(
+    internal static Phase1NodeEvidence Healthy(string node = "node-b") => new(
         node, "ai-memory 0.6.0", new StatsBody(1, null, null, 0, 0, 4096), 1,
         ["ai-memory-2026-11-23T093000Z.db", "ai-memory-2026-11-23T093000Z.manifest.json"],
         ["ai-memory-2026-11-23T093000Z.db"], ["ai-memory-2026-11-23T093000Z.manifest.json"], "abc123def4567890", "abc123def4567890",
         new CuratorReport(1, 1, 0, true, [Thresholds.AllowedCuratorError]),
         [.. Enumerable.Range(0, 36).Select(i => $"tool{i}")], new Dictionary<string, string>(), 2);
 
-    private static Phase1Evidence With(Phase1NodeEvidence node) => new(null, "img", [node], 3);
+    internal static Phase1Evidence With(Phase1NodeEvidence node) => new(null, "img", [node], 3);
 
     [Fact]
     public void AHealthyNodePassesEveryCriterion()
