@@ -23,6 +23,7 @@ public sealed class BoundAgreementTests
                      healthy with { Stats = new Fixtures.Client.StatsBody(0, null, null, null, null, null) }, healthy with { RecallHits = 0 },
                      healthy with { ManifestFiles = ["m1", "m2"] }, healthy with { SnapshotFiles = [] },
                      healthy with { Curator = new Fixtures.Client.CuratorReport(1, 1, 0, true, ["database is locked"]) },
+                     healthy with { McpTools = [.. Phase1Criteria.McpToolNames.Skip(1)] },
                  })
             yield return (1, Phase1VerdictTests.With(node));
 
@@ -60,7 +61,7 @@ public sealed class BoundAgreementTests
             .GroupBy(f => CriteriaCatalog.Fact(f.Criterion).Criterion)
             .ToDictionary(g => g.Key, g => g.Select(f => f.Verdict.Passed).ToHashSet());
         var twoSided = new[] { Phase1Criteria.McpTools, Phase1Criteria.StatsTotal, Phase1Criteria.RecallHits, Phase1Criteria.BackupOneManifest,
-            Phase1Criteria.BackupOneSnapshot, Phase1Criteria.CuratorErrors, Phase2Criteria.Probe1, Phase4Criteria.ConvergenceBound };
+            Phase1Criteria.BackupOneSnapshot, Phase1Criteria.CuratorErrors, Phase1Criteria.McpToolNamesPresent, Phase2Criteria.Probe1, Phase4Criteria.ConvergenceBound };
 
         foreach (var row in twoSided) seen.GetValueOrDefault(row).Should().BeEquivalentTo(new[] { true, false }, $"{row.What} has a pass and a fail sample");
     }
