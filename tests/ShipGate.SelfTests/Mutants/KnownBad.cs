@@ -4,21 +4,28 @@ namespace ShipGate.SelfTests.Mutants;
 
 /// <summary>
 /// Every known-bad node of the in-process mutant catalog: a fault switch of the reference node, the phase it runs in,
-/// the facts it must turn red (exactly) and those its settings leave to timing. The Phase{N}Mutants facts take their
-/// expected red sets from here (their why stays beside each fact), and CriterionCoverageTests checks that every
-/// criterion of the catalog has a known-bad node here or among the bad configurations.
+/// the facts it must fail (<see cref="Failed"/>), those it must leave without evidence (<see cref="Unproven"/>, only
+/// with the row's <see cref="UnprovenWhy"/>), and those its settings leave to timing (any outcome). The red set is
+/// compared as (criterion, outcome): a fact expected to fail that has no evidence (an unfired fault, say) does not
+/// satisfy its row. A row that expects nothing red is an error. The Phase{N}Mutants facts take their expectations from
+/// here (their why stays beside each fact), and CriterionCoverageTests checks that every criterion of the catalog has a
+/// known-bad node here or among the bad configurations.
 /// </summary>
-public sealed record KnownBad(string Switch, int Phase, IReadOnlyList<string> Red, IReadOnlyList<string>? MayAlsoBeRed = null)
+public sealed record KnownBad(
+    string Switch, int Phase, IReadOnlyList<string> Failed, IReadOnlyList<string>? MayAlsoBeRed = null,
+    IReadOnlyList<string>? Unproven = null, string? UnprovenWhy = null)
 {
     private const string Kill = "kill_primary_mid_write";
     private const string Partition = "partition_minority";
     private const string Pause = "pause_peer";
 
+    private const string NoSha = "with no manifest (or two) there is no one manifest sha256 to compare with the snapshot";
+
     public static readonly IReadOnlyList<KnownBad> All =
     [
-        new("backup_no_manifest", 1, EveryNode(1, "backup.one-manifest", "backup.manifest-sha256")),
-        new("backup_keep_two", 1, EveryNode(1, "backup.one-snapshot", "backup.one-manifest", "backup.manifest-sha256")),
-        new("mcp_20_tools", 1, EveryNode(1, "mcp.tools")),
+        new("backup_no_manifest", 1, EveryNode(1, "backup.one-manifest"), Unproven: EveryNode(1, "backup.manifest-sha256"), UnprovenWhy: NoSha),
+        new("backup_keep_two", 1, EveryNode(1, "backup.one-snapshot", "backup.one-manifest"), Unproven: EveryNode(1, "backup.manifest-sha256"), UnprovenWhy: NoSha),
+        new("mcp_20_tools", 1, EveryNode(1, "mcp.tools", "mcp.tool-names")),
         new("curator_real_error", 1, EveryNode(1, "curator.no-unexpected-errors")),
         new("recall_finds_nothing", 1, EveryNode(1, "recall.hits")),
         new("stats_total_zero", 1, EveryNode(1, "stats.total")),
@@ -31,9 +38,9 @@ public sealed record KnownBad(string Switch, int Phase, IReadOnlyList<string> Re
         new("fanout_drop_last_peer", 2, ["p2.node-c.holds-95pct"]),
         new("quorum_201_without_peers", 2, ["p2.probe2.both-peers-down-503"]),
         new("quorum_leader_not_counted", 2, ["p2.probe1.one-peer-down-201"]),
-        new("source_without_chaos", 2, []),
         new("fanout_hang_after_peer_failure", 2, ["p2.probe2.both-peers-down-503"]),
-        new("serve_dies_after_20s", 2, ["p2.soak.no-errors", .. EveryNode(2, "liveness", "soak.memory-growth")]),
+        new("serve_dies_after_20s", 2, ["p2.soak.no-errors", .. EveryNode(2, "liveness")], Unproven: EveryNode(2, "soak.memory-growth"),
+            UnprovenWhy: "an exited container has no memory for the engine to report"),
         new("http_quorum_acks_string", 2, ["p2.shape.http"]),
         // Probe 1's push to the killed node-b is refused at once, so the panic races the 201 node-c's ack earns:
         // seen in 1 of 3 self-test runs of the host-less node, whose exit is quicker. Either way the node died.
@@ -42,43 +49,59 @@ public sealed record KnownBad(string Switch, int Phase, IReadOnlyList<string> Re
         new("leak_8mib_per_create", 2, EveryNode(2, "soak.memory-growth")),
         new("agent_rate_limit_10", 2, ["p2.burst.only-201-503", "p2.burst.ack-95pct", "p2.soak.no-errors"]),
         new("create_adds_copy", 2, EveryNode(2, "no-strays-or-duplicates")),
-        new("health_never_ok", 2, EveryFact(2)),
+        Unstarted("health_never_ok", 2),
 
         new("migrate_drop_every_100th", 3, ["p3.forward.read-written-n", "p3.rerun.idempotent", "p3.stats.totals-n", "p3.roundtrip.identical"]),
         new("migrate_rerun_duplicates", 3, ["p3.rerun.idempotent", "p3.reverse.no-errors", "p3.stats.totals-n", "p3.roundtrip.identical"]),
         new("migrate_corrupt_content", 3, ["p3.forward.read-written-n", "p3.roundtrip.identical"]),
         new("migrate_lying_report", 3, ["p3.forward.read-written-n", "p3.rerun.idempotent", "p3.stats.totals-n", "p3.roundtrip.identical"]),
-        new("source_without_chaos", 3,
-            ["p3.seed.stored-n", "p3.forward.read-written-n", "p3.rerun.idempotent", "p3.reverse.no-errors", "p3.stats.totals-n", "p3.roundtrip.identical"]),
+        new("source_without_chaos", 3, ["p3.seed.stored-n"],
+            Unproven: ["p3.forward.read-written-n", "p3.rerun.idempotent", "p3.reverse.no-errors", "p3.stats.totals-n", "p3.roundtrip.identical"],
+            UnprovenWhy: "the seed stored fewer than N rows, so there is no N-row source to migrate"),
         new("stats_total_string", 3, ["p3.shape.cli"]),
         new("serve_unhealthy_after_maintenance", 3, ["p3.node-a.liveness"]),
-        new("health_never_ok", 3, EveryFact(3)),
+        Unstarted("health_never_ok", 3),
 
-        new("source_without_chaos", 4, [.. Class(Kill, "acknowledged", "convergence-bound"), .. Class(Partition, "acknowledged", "convergence-bound")]),
+        new("source_without_chaos", 4, [], Unproven: [.. Class(Kill, "acknowledged", "convergence-bound"), .. Class(Partition, "acknowledged", "convergence-bound")],
+            UnprovenWhy: "every write gets 400, so nothing is acknowledged and there is nothing to converge"),
         new("ack_before_commit", 4, Class(Kill, "convergence-bound")),
         new("no_catchup_no_stragglers", 4, Class(Pause, "convergence-bound")),
-        new("fanout_hang_after_peer_failure", 4, Class(Partition, "finished-in-budget", "acknowledged", "counts-within-writes", "convergence-bound", "liveness")),
+        new("fanout_hang_after_peer_failure", 4, Class(Partition, "finished-in-budget"),
+            Unproven: Class(Partition, "acknowledged", "counts-within-writes", "convergence-bound", "liveness"),
+            UnprovenWhy: "the class hangs in cycle 1, so no cycle completes"),
         new("http_quorum_acks_string", 4, ["p4.shape.http"]),
         new("serve_exits_on_push_failure", 4, Class(Partition, "liveness"), Class(Partition, "convergence-bound")),
         new("create_adds_copy", 4, Class(Partition, "counts-within-writes")),
     ];
 
+    /// <summary>Every fact the row expects red, whatever the outcome.</summary>
+    public IReadOnlyList<string> Red => [.. Failed, .. Unproven ?? []];
+
+    /// <summary>The outcome the row expects of <paramref name="key"/>: no evidence only where it says so.</summary>
+    public Outcome Expected(string key) => Unproven?.Contains(key) == true ? Outcome.NoEvidence : Outcome.Fail;
+
     /// <summary>
-    /// A phase that could not start turns every fact red without evidence: such a row proves its preflight only, not
-    /// the checks of the facts it leaves without evidence.
+    /// A phase that could not start fails its preflight and leaves every other fact without evidence: such a row proves
+    /// its preflight only, not the checks of the facts it leaves without evidence.
     /// </summary>
-    public IEnumerable<string> Proves => Red.ToHashSet(StringComparer.Ordinal).SetEquals(EveryFact(Phase)) ? [$"p{Phase}.preflight"] : Red;
+    public IEnumerable<string> Proves => UnprovenWhy == NotStarted ? Failed : Red;
 
     /// <summary>The row of this switch in this phase; a switch with no row is a self-test's typo.</summary>
     public static KnownBad Of(string faultSwitch, int phase) =>
         All.SingleOrDefault(k => k.Switch == faultSwitch && k.Phase == phase)
         ?? throw new KeyNotFoundException($"no known-bad row for {faultSwitch} in Phase {phase}");
 
+    private const string NotStarted = "the phase never started, so nothing but its preflight was judged on evidence";
+
+    /// <summary>A node that never comes up: its preflight fails, every other fact of the phase (Phase 4 with no class) has no evidence.</summary>
+    private static KnownBad Unstarted(string faultSwitch, int phase)
+    {
+        var preflight = $"p{phase}.preflight";
+        return new(faultSwitch, phase, [preflight], Unproven: [.. CriteriaCatalog.Facts(phase, []).Select(f => f.Key).Where(k => k != preflight)], UnprovenWhy: NotStarted);
+    }
+
     private static string[] EveryNode(int phase, params string[] criteria) =>
         [.. Topology.Nodes.SelectMany(node => criteria.Select(c => $"p{phase}.{node}.{c}"))];
 
     private static string[] Class(string fault, params string[] criteria) => [.. criteria.Select(c => $"p4.{fault}.{c}")];
-
-    /// <summary>Every fact of a phase (Phase 4 with no fault class): what a phase that could not start turns red.</summary>
-    public static string[] EveryFact(int phase) => [.. CriteriaCatalog.Facts(phase, []).Select(f => f.Key)];
 }

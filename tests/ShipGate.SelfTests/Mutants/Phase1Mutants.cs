@@ -19,7 +19,7 @@ public sealed class Phase1Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 1 goes red on exactly one snapshot (and one manifest, and the sha256 check) on every node when backup --keep 1 keeps two")]
     public Task BackupKeepTwo() => RedOnAsync("backup_keep_two");
 
-    [Fact(DisplayName = "Phase 1 goes red on the MCP tool count on every node when tools/list returns only 20 tools")]
+    [Fact(DisplayName = "Phase 1 goes red on the MCP tool count and the missing tool names on every node when tools/list returns only 20 tools")]
     public Task Mcp20Tools() => RedOnAsync("mcp_20_tools");
 
     [Fact(DisplayName = "Phase 1 goes red on curator errors on every node when the curator reports a real error")]

@@ -1,3 +1,4 @@
+using ShipGate.Contract.Criteria;
 using FluentAssertions;
 using ShipGate.SelfTests.Support;
 using static ShipGate.Fixtures.Settings.SettingNames;
@@ -77,7 +78,7 @@ public sealed class Phase4Mutants(ITestOutputHelper output)
         _log.Line($"{Partition}: {partition.Cycles.Count} cycles, {lent.Count} on a lent cluster (cycles {string.Join(", ", lent.Select(c => c.Cycle))})");
         lent.Should().NotBeEmpty("the kill class ends well before the partition class and lends it its cluster");
         var onlyLent = run.Chaos with { Classes = [.. run.Chaos.Classes.Select(c => c.Fault == Partition ? c with { Cycles = lent } : c)] };
-        var judged = Phase4Verdicts.CountsWithinWrites(onlyLent, Partition);
+        var judged = CriteriaVerdicts.Judge(Phase4Criteria.CountsWithinWrites.Facts([Partition]).Single(), onlyLent);
         _log.Line($"the lent cluster's cycles alone: {judged.Criterion} {judged.Verdict.Outcome}: {judged.Verdict.Message}");
         judged.Verdict.Passed.Should().BeFalse("the copies are stored on a lent cluster's nodes as on the class's own");
     }

@@ -43,5 +43,18 @@ public sealed class CriterionCoverageTests
         KnownBad.All.Select(k => (k.Switch, k.Phase)).Should().OnlyHaveUniqueItems("one row per switch and phase");
     }
 
+    /// <summary>A row expecting nothing red proves nothing; no evidence is expected only where the row says why.</summary>
+    [Fact]
+    public void EveryKnownBadExpectsSomethingRedAndSaysWhyWhereItExpectsNoEvidence()
+    {
+        foreach (var k in KnownBad.All)
+        {
+            k.Red.Should().NotBeEmpty($"{k.Switch} in Phase {k.Phase} must name what it turns red, or it is no known-bad node there");
+            k.Failed.Intersect(k.Unproven ?? []).Should().BeEmpty($"{k.Switch} in Phase {k.Phase} expects each fact to fail or to have no evidence, not both");
+            if (k.Unproven is { Count: > 0 }) k.UnprovenWhy.Should().NotBeNullOrWhiteSpace($"{k.Switch} in Phase {k.Phase} expects no evidence");
+            else k.UnprovenWhy.Should().BeNull($"{k.Switch} in Phase {k.Phase} gives a why for no evidence it does not expect");
+        }
+    }
+
     private static string Name(Criterion c) => $"p{c.Phase}:{c.What}";
 }

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using ShipGate.Contract.Criteria;
 using ShipGate.Fixtures.Client;
 
 namespace ShipGate.SelfTests.Unit;
@@ -6,14 +7,14 @@ namespace ShipGate.SelfTests.Unit;
 [Trait("Category", "Unit")]
 public sealed class Phase1VerdictTests
 {
-    private static Phase1NodeEvidence Healthy(string node = "node-b") => new(
+    internal static Phase1NodeEvidence Healthy(string node = "node-b") => new(
         node, "ai-memory 0.6.0", new StatsBody(1, null, null, 0, 0, 4096), 1,
         ["ai-memory-2026-11-23T093000Z.db", "ai-memory-2026-11-23T093000Z.manifest.json"],
         ["ai-memory-2026-11-23T093000Z.db"], ["ai-memory-2026-11-23T093000Z.manifest.json"], "abc123def4567890", "abc123def4567890",
         new CuratorReport(1, 1, 0, true, [Thresholds.AllowedCuratorError]),
-        [.. Enumerable.Range(0, 36).Select(i => $"tool{i}")], new Dictionary<string, string>(), 2);
+        [.. Phase1Criteria.McpToolNames], new Dictionary<string, string>(), 2);
 
-    private static Phase1Evidence With(Phase1NodeEvidence node) => new(null, "img", [node], 3);
+    internal static Phase1Evidence With(Phase1NodeEvidence node) => new(null, "img", [node], 3);
 
     [Fact]
     public void AHealthyNodePassesEveryCriterion()
@@ -24,7 +25,7 @@ public sealed class Phase1VerdictTests
         {
             Phase1Verdicts.StatsTotal(e, "node-b"), Phase1Verdicts.RecallHits(e, "node-b"), Phase1Verdicts.BackupOneSnapshot(e, "node-b"),
             Phase1Verdicts.BackupOneManifest(e, "node-b"), Phase1Verdicts.ManifestChecksum(e, "node-b"), Phase1Verdicts.CuratorErrors(e, "node-b"),
-            Phase1Verdicts.McpTools(e, "node-b"), Phase1Verdicts.VersionRecorded(e, "node-b"),
+            Phase1Verdicts.McpTools(e, "node-b"), Phase1Verdicts.McpToolNames(e, "node-b"), Phase1Verdicts.VersionRecorded(e, "node-b"),
         }.Should().OnlyContain(f => f.Verdict.Passed);
     }
 
@@ -44,6 +45,18 @@ public sealed class Phase1VerdictTests
     [InlineData(30, true)]
     public void McpNeedsThirtyTools(int tools, bool passes) =>
         Phase1Verdicts.McpTools(With(Healthy() with { McpTools = [.. Enumerable.Range(0, tools).Select(i => $"t{i}")] }), "node-b").Verdict.Passed.Should().Be(passes);
+
+    [Fact]
+    public void AMissingV060ToolNameFailsNamingItWhileExtraToolsAreFine()
+    {
+        var tools = Phase1Criteria.McpToolNames.Where(t => t != "memory_forget").Concat(["memory_extra_1", "memory_extra_2"]).ToList();
+
+        var finding = Phase1Verdicts.McpToolNames(With(Healthy() with { McpTools = tools }), "node-b");
+
+        finding.Verdict.Should().Be(Verdict.Fail("tools/list lacks 1 of the 36 v0.6.0 tools: memory_forget"));
+        finding.Measured.Should().Be(1);
+        Phase1Verdicts.McpToolNames(With(Healthy() with { McpTools = [.. Phase1Criteria.McpToolNames, "memory_extra"] }), "node-b").Verdict.Passed.Should().BeTrue();
+    }
 
     [Fact]
     public void TwoManifestsAfterKeepOneFail() =>

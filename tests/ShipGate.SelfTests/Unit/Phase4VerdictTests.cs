@@ -157,13 +157,13 @@ public sealed class Phase4VerdictTests
         FaultClass.Enabled(["drop_random_acks", "pause_peer"]).Should().Equal(FaultClass.PausePeer);
     }
 
-    private static IReadOnlyList<ChaosCycleRecord> Cycles(int count, Func<int, ChaosCycleRecord> make) =>
+    internal static IReadOnlyList<ChaosCycleRecord> Cycles(int count, Func<int, ChaosCycleRecord> make) =>
         Enumerable.Range(1, count).Select(n => make(n) with { Cycle = n }).ToList();
 
-    private static ChaosCycleRecord Cycle(int ok, int? n1, int? n2, int fail = 0, int? n0 = 100) =>
+    internal static ChaosCycleRecord Cycle(int ok, int? n1, int? n2, int fail = 0, int? n0 = 100) =>
         new(0, Kill, 100, ok, 0, fail == 0 ? 100 - ok : fail, n0 ?? null, n1, n2, 0, 0, [], [], true, true, 0.1, 1.4, null);
 
-    private static Phase4Evidence Evidence(IReadOnlyList<ChaosCycleRecord> cycles, bool hung = false, string? error = null, int writes = 100) =>
+    internal static Phase4Evidence Evidence(IReadOnlyList<ChaosCycleRecord> cycles, bool hung = false, string? error = null, int writes = 100) =>
         new(null, "img", [Kill],
             [new ChaosClassEvidence(Kill, "SIGKILL node 0", true, null, 50, writes, 500, hung, error, cycles, [], 70)],
             Phase4Evidence.ResetInPlace, 70);

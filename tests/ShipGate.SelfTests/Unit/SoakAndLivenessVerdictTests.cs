@@ -12,12 +12,12 @@ public sealed class SoakAndLivenessVerdictTests
 
     [Fact]
     public void ASoakWithoutErrorsPasses() =>
-        SoakVerdicts.NoErrors(2, Soak(Node("node-a"), Node("node-b"))).Verdict.Outcome.Should().Be(Outcome.Pass);
+        SoakVerdicts.NoErrors(Soak(Node("node-a"), Node("node-b"))).Verdict.Outcome.Should().Be(Outcome.Pass);
 
     [Fact]
     public void OneErrorAnywhereIsRedAndNamesIt()
     {
-        var finding = SoakVerdicts.NoErrors(2, Soak(Node("node-a"), Node("node-b", errors: 1)));
+        var finding = SoakVerdicts.NoErrors(Soak(Node("node-a"), Node("node-b", errors: 1)));
 
         finding.Verdict.Outcome.Should().Be(Outcome.Fail);
         finding.Verdict.Message.Should().Contain("1/600").And.Contain("node-b write → no-answer");
@@ -26,23 +26,23 @@ public sealed class SoakAndLivenessVerdictTests
     [Fact]
     public void ASoakOfZeroOperationsIsNoEvidenceNeverAPass()
     {
-        SoakVerdicts.NoErrors(2, Soak(Node("node-a", ops: 0))).Verdict.Outcome.Should().Be(Outcome.NoEvidence);
-        SoakVerdicts.NoErrors(2, null).Verdict.Outcome.Should().Be(Outcome.NoEvidence);
-        SoakVerdicts.P99Latency(2, Soak(Node("node-a"), Node("node-b", ops: 0)), "node-b").Verdict.Outcome.Should().Be(Outcome.NoEvidence);
-        SoakVerdicts.MemoryGrowth(2, Soak(Node("node-a", start: null)), "node-a").Verdict.Outcome.Should().Be(Outcome.NoEvidence);
+        SoakVerdicts.NoErrors(Soak(Node("node-a", ops: 0))).Verdict.Outcome.Should().Be(Outcome.NoEvidence);
+        SoakVerdicts.NoErrors(null).Verdict.Outcome.Should().Be(Outcome.NoEvidence);
+        SoakVerdicts.P99Latency(Soak(Node("node-a"), Node("node-b", ops: 0)), "node-b").Verdict.Outcome.Should().Be(Outcome.NoEvidence);
+        SoakVerdicts.MemoryGrowth(Soak(Node("node-a", start: null)), "node-a").Verdict.Outcome.Should().Be(Outcome.NoEvidence);
     }
 
     [Theory]
     [InlineData(1000, Outcome.Pass)]
     [InlineData(1000.1, Outcome.Fail)]
     public void P99IsJudgedAtItsExactBound(double p99, Outcome expected) =>
-        SoakVerdicts.P99Latency(2, Soak(Node("node-a", p99: p99)), "node-a").Verdict.Outcome.Should().Be(expected);
+        SoakVerdicts.P99Latency(Soak(Node("node-a", p99: p99)), "node-a").Verdict.Outcome.Should().Be(expected);
 
     [Theory]
     [InlineData(64, Outcome.Pass)]
     [InlineData(65, Outcome.Fail)]
     public void MemoryGrowthIsJudgedAtItsBound(int growthMib, Outcome expected) =>
-        SoakVerdicts.MemoryGrowth(2, Soak(Node("node-a", start: 50L << 20, end: (50L + growthMib) << 20)), "node-a").Verdict.Outcome.Should().Be(expected);
+        SoakVerdicts.MemoryGrowth(Soak(Node("node-a", start: 50L << 20, end: (50L + growthMib) << 20)), "node-a").Verdict.Outcome.Should().Be(expected);
 
     [Fact]
     public void NearestRankPercentile() =>
@@ -53,12 +53,12 @@ public sealed class SoakAndLivenessVerdictTests
 
     [Fact]
     public void ANodeStillRunningTheSameHealthyProcessIsAlive() =>
-        LivenessVerdicts.Alive(2, Life(), "node-b").Verdict.Outcome.Should().Be(Outcome.Pass);
+        LivenessVerdicts.Alive(Life(), "node-b").Verdict.Outcome.Should().Be(Outcome.Pass);
 
     [Fact]
     public void ANodeThatExitedIsRedWithItsExitCodeAndLog()
     {
-        var finding = LivenessVerdicts.Alive(2, Life(running: false, healthy: false, exit: 1), "node-b");
+        var finding = LivenessVerdicts.Alive(Life(running: false, healthy: false, exit: 1), "node-b");
 
         finding.Verdict.Outcome.Should().Be(Outcome.Fail);
         finding.Verdict.Message.Should().Contain("exit 1").And.Contain("panic: boom");
@@ -67,12 +67,12 @@ public sealed class SoakAndLivenessVerdictTests
     [Fact]
     public void ARestartedOrUnhealthyNodeIsRed()
     {
-        LivenessVerdicts.Alive(2, Life(restarts: 1), "node-b").Verdict.Outcome.Should().Be(Outcome.Fail);
-        LivenessVerdicts.Alive(2, Life(startedNow: "t1"), "node-b").Verdict.Outcome.Should().Be(Outcome.Fail);
-        LivenessVerdicts.Alive(2, Life(healthy: false), "node-b").Verdict.Outcome.Should().Be(Outcome.Fail);
+        LivenessVerdicts.Alive(Life(restarts: 1), "node-b").Verdict.Outcome.Should().Be(Outcome.Fail);
+        LivenessVerdicts.Alive(Life(startedNow: "t1"), "node-b").Verdict.Outcome.Should().Be(Outcome.Fail);
+        LivenessVerdicts.Alive(Life(healthy: false), "node-b").Verdict.Outcome.Should().Be(Outcome.Fail);
     }
 
     [Fact]
     public void ANodeNeverCheckedIsNoEvidence() =>
-        LivenessVerdicts.Alive(2, null, "node-b").Verdict.Outcome.Should().Be(Outcome.NoEvidence);
+        LivenessVerdicts.Alive(null, "node-b").Verdict.Outcome.Should().Be(Outcome.NoEvidence);
 }

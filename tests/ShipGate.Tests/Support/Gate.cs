@@ -38,6 +38,7 @@ public static class Gate
         verdict = Label(finding.Verdict.Outcome),
         measured = finding.Measured,
         threshold = finding.Threshold,
+        bound = finding.Bound,
         message = finding.Verdict.Message,
     }, Json);
 
