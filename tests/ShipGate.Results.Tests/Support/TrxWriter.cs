@@ -48,7 +48,17 @@ public sealed class TrxWriter
                 new XElement(Ns + "Execution", new XAttribute("id", x.execId)),
                 new XElement(Ns + "TestMethod", new XAttribute("className", ClassOf(x.r.Name)), new XAttribute("name", "M"))))),
             new XElement(Ns + "ResultSummary", new XAttribute("outcome", RunOutcome),
-                Counted ? new XElement(Ns + "Counters", new XAttribute("total", results.Count)) : null)));
+                Counted ? Counters() : null)));
+    }
+
+    /// <summary>The counters as VSTest writes them: an Error result counts as error, not failed; a skip is not executed.</summary>
+    private XElement Counters()
+    {
+        int Count(string outcome) => results.Count(r => r.Outcome == outcome);
+        return new XElement(Ns + "Counters",
+            new XAttribute("total", results.Count), new XAttribute("executed", results.Count - Count("NotExecuted")),
+            new XAttribute("passed", Count("Passed")), new XAttribute("failed", Count("Failed")), new XAttribute("error", Count("Error")),
+            new XAttribute("notExecuted", 0));
     }
 
     public string Save(string dir, string name = "gate.trx")
