@@ -74,7 +74,7 @@ public sealed class ConverterTests : IDisposable
         p3["content_identical"]!.GetValue<bool>().Should().BeTrue();
 
         var p4 = s.Json("phase4.json");
-        p4["cycles_per_fault"]!.GetValue<int>().Should().Be(3);
+        p4["cycles_per_fault"]!.GetValue<int>().Should().Be(50);
         p4["writes_per_cycle"]!.GetValue<int>().Should().Be(100);
         p4["convergence_by_fault"]![GateSample.Kill]!.GetValue<double>().Should().Be(0.996); // floor(1000 × 299/300) / 1000
         p4["faults"]!.AsArray().Should().HaveCount(2);

@@ -1,3 +1,4 @@
+using ShipGate.Contract;
 using ShipGate.Contract.Criteria;
 using ShipGate.Fixtures.Settings;
 
@@ -17,7 +18,7 @@ public sealed class Phase4Tests(Phase4Fixture fixture, ITestOutputHelper output)
         // The one place a skip fits: an opt-in class the settings did not enable was never meant to run.
         var fault = CriteriaCatalog.Fact(key).Fault;
         Skip.If(fault is not null && Topology.OptInFaults.Contains(fault) && fixture.Evidence.SetupFailure is null && !fixture.Enabled.Contains(fault),
-            $"{fault} is opt-in and not enabled: add it to {SettingNames.ChaosFaults} to run it");
+            OptInSkip.Reason(key, $"{fault} is opt-in and not enabled: add it to {SettingNames.ChaosFaults} to run it"));
         Gate.Check(key, fixture, output);
     }
 }

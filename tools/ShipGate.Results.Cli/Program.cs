@@ -1,9 +1,13 @@
 using ShipGate.Results;
 using ShipGate.Results.Campaign;
+using ShipGate.Results.Judge;
 using ShipGate.Results.Model;
 
 // Exit 0: overall_pass. 1: the campaign failed. 2: bad input (one error line; never a passing summary).
-const string Usage = "usage: shipgate-results --trx FILE… --out DIR --campaign ID --ref REF [--gate-commit SHA]";
+// judge KIND:EXIT:TRX…: the exit code of ./shipgate (see JudgeCommand); prints the closing line CI reads.
+const string Usage = "usage: shipgate-results --trx FILE… --out DIR --campaign ID --ref REF [--gate-commit SHA]\n" +
+    "       shipgate-results judge KIND:EXIT:TRX… (KIND tests, release or facts; EXIT the exit code of dotnet test)";
+if (args.Length > 0 && args[0] == "judge") return JudgeCommand.Run(args[1..], Console.Out, Console.Error);
 var trx = new List<string>();
 string? outDir = null, campaign = null, aiRef = null, commit = null;
 try

@@ -51,7 +51,7 @@ public sealed class ShipGateLogger : ITestLoggerWithParameters
 
             // Campaign id, results folder and ref as the gate's settings class resolved them (recorded in the phase
             // record); the logger reads no environment of its own.
-            var recorded = RecordedSettings(tests);
+            var recorded = RecordedSettings.Of(tests);
             var campaign = Param("Campaign") ?? recorded.GetValueOrDefault("SHIPGATE_CAMPAIGN_ID")
                 ?? started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
             var root = RepoRoot();
@@ -95,15 +95,6 @@ public sealed class ShipGateLogger : ITestLoggerWithParameters
     }
 
     private string? Param(string key) => parameters.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
-
-    /// <summary>The settings (name → value) the first phase record of the run carries; empty when none does.</summary>
-    private static Dictionary<string, string?> RecordedSettings(IEnumerable<TestRecord> tests)
-    {
-        var record = tests.Select(t => Fact.From(t, "").PhaseEvidenceJson).OfType<string>()
-            .Select(json => Fact.ParsePhaseEvidence(json).Item1).FirstOrDefault(r => r?["settings"] is System.Text.Json.Nodes.JsonArray);
-        return J.Array(record, "settings").Where(s => J.Str(s, "name") is not null)
-            .GroupBy(s => J.Str(s, "name")!).ToDictionary(g => g.Key, g => J.Str(g.First(), "value"));
-    }
 
     /// <summary>The nearest directory upwards from here that holds ShipGate.Tests.sln, else the current directory.</summary>
     private static string RepoRoot()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ShipGate.Contract;
 using ShipGate.Contract.Criteria;
 
 namespace ShipGate.Results.Tests.Support;
@@ -10,10 +11,35 @@ public static class GateSample
     public const string Kill = "kill_primary_mid_write";
     public const string Partition = "partition_minority";
     public const string Pause = "pause_peer";
-    public const string OptInSkip = "pause_peer is opt-in and not enabled: add it to SHIPGATE_CHAOS_FAULTS to run it";
 
-    public static string Output(string criterion, int phase, string? node, string verdict, object? measured, object? threshold, string message, JsonNode evidence) =>
-        "##shipgate-evidence " + JsonSerializer.Serialize(new { criterion, phase, node, verdict, measured, threshold, message }) + "\n" +
+    /// <summary>The settings a phase records (name, value, source): the release floor's defaults unless overridden, campaign c1.</summary>
+    public static JsonArray Settings(string campaign = "c1", IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["SHIPGATE_CHAOS_CYCLES"] = "50", ["SHIPGATE_CHAOS_WRITES"] = "100", ["SHIPGATE_P3_ROWS"] = "1000", ["SHIPGATE_SOAK_SECS"] = "30",
+            ["SHIPGATE_P2_AGENTS"] = "4", ["SHIPGATE_P2_WRITES_PER_AGENT"] = "50", ["SHIPGATE_CHAOS_FAULTS"] = $"{Kill},{Partition}",
+            ["SHIPGATE_CAMPAIGN_ID"] = campaign,
+        };
+        foreach (var (k, v) in overrides ?? new Dictionary<string, string>()) values[k] = v;
+        return new JsonArray(values.Select(kv => (JsonNode?)new JsonObject { ["name"] = kv.Key, ["value"] = kv.Value, ["source"] = "default" }).ToArray());
+    }
+
+    /// <summary>What every phase record carries beside its own fields: the settings used and the cluster shape.</summary>
+    public static JsonObject Stamped(this JsonObject record, JsonArray? settings = null)
+    {
+        record["settings"] = settings?.DeepClone() ?? Settings();
+        record["cluster"] = new JsonObject { ["nodes"] = 3, ["quorum_writes"] = 2 };
+        return record;
+    }
+
+    /// <summary>The skip of an opt-in class's fact as Phase4Tests writes it.</summary>
+    public static string OptInSkipReason(ExpectedFact f) =>
+        OptInSkip.Reason(f.Key, $"{f.Fault} is opt-in and not enabled: add it to SHIPGATE_CHAOS_FAULTS to run it");
+
+    public static string Output(string criterion, int phase, string? node, string verdict, object? measured, object? threshold, string message, JsonNode evidence,
+        Bound? bound = null) =>
+        "##shipgate-evidence " + JsonSerializer.Serialize(new { criterion, phase, node, verdict, measured, threshold, message, bound = bound is null ? null : new { op = bound.Op, value = bound.Value } }) + "\n" +
         "##shipgate-phase-evidence " + evidence.ToJsonString() + "\n";
 
     /// <summary>Adds one fact: outcome Passed for a "pass" verdict, Failed (with the gate's exception message) otherwise.</summary>
@@ -24,7 +50,7 @@ public static class GateSample
         return trx.Add(name, outcome, Output(criterion, phase, node, verdict, measured, threshold, message, evidence), outcome == "Passed" ? null : $"{criterion}: {verdict}: {message}");
     }
 
-    public static JsonObject Phase1Evidence() => new()
+    public static JsonObject Phase1Evidence() => new JsonObject
     {
         ["setup_failure"] = null,
         ["image"] = "shipgate/ai-memory-node:abc",
@@ -43,7 +69,7 @@ public static class GateSample
             ["seconds"] = 8.5,
         }).ToArray()),
         ["seconds"] = 13.4,
-    };
+    }.Stamped();
 
     public static TrxWriter Phase1(this TrxWriter trx, string? failNode = null) =>
         trx.Complete(1, Phase1Evidence(), f => f.Criterion.What == "mcp.tools" && f.Node == failNode
@@ -66,7 +92,7 @@ public static class GateSample
         if (phase == 4 && skipOptIn)
         {
             foreach (var f in CriteriaCatalog.Facts(4, Topology.OptInFaults).Where(f => f.Fault is not null))
-                trx.Add(f.DisplayName, "NotExecuted", error: $"{f.Fault} is opt-in and not enabled: add it to SHIPGATE_CHAOS_FAULTS to run it");
+                trx.Add(f.DisplayName, "NotExecuted", error: OptInSkipReason(f));
         }
 
         return trx;
@@ -95,7 +121,7 @@ public static class GateSample
             ["probe1"] = new JsonObject { ["description"] = "node-b down", ["status"] = 201 },
             ["probe2"] = new JsonObject { ["description"] = "node-b and node-c down", ["status"] = 503, ["retry_after"] = "2", ["quorum_error"] = "quorum_not_met" },
             ["seconds"] = 21.9,
-        };
+        }.Stamped();
     }
 
     public static TrxWriter Phase2(this TrxWriter trx, int c = 200) =>
@@ -108,7 +134,10 @@ public static class GateSample
                 : ("fail", $"{held}/200", "≥ 95% of acknowledged", $"{f.Node} holds {held}/200 acknowledged (< 95%); missing {200 - held}: p2-w-{held:000}, …");
         });
 
-    public static TrxWriter Phase3(this TrxWriter trx)
+    public static TrxWriter Phase3(this TrxWriter trx) => trx.Phase3Stamped(null);
+
+    /// <summary>Phase 3 with the settings its record carries (default: <see cref="Settings"/>).</summary>
+    public static TrxWriter Phase3Stamped(this TrxWriter trx, JsonArray? settings)
     {
         JsonObject Run(long read, long written) => new()
         {
@@ -122,11 +151,11 @@ public static class GateSample
             ["source_total"] = 1000, ["round_trip_total"] = 1000,
             ["comparison"] = new JsonObject { ["source_rows"] = 1000, ["round_trip_rows"] = 1000, ["missing"] = new JsonArray(), ["extra"] = new JsonArray(), ["differing"] = new JsonArray(), ["duplicated"] = new JsonArray(), ["identical"] = true },
             ["step_errors"] = new JsonObject(), ["seconds"] = 40.0,
-        };
+        }.Stamped(settings);
         return trx.Complete(3, e);
     }
 
-    public static JsonObject Phase4Evidence(int cycles = 3)
+    public static JsonObject Phase4Evidence(int cycles = 50)
     {
         JsonObject Class(string fault) => new()
         {
@@ -136,7 +165,7 @@ public static class GateSample
             ["cycles"] = new JsonArray(Enumerable.Range(1, cycles).Select(i => (JsonNode?)new JsonObject
             {
                 ["cycle"] = i, ["fault"] = fault, ["writes"] = 100, ["ok"] = 100, ["quorum_not_met"] = 0, ["fail"] = 0,
-                ["count_node0"] = 100, ["count_node1"] = 100, ["count_node2"] = i == 2 ? 99 : 100, ["wall_seconds"] = 6.5,
+                ["count_node0"] = 100, ["count_node1"] = 100, ["count_node2"] = i == 2 ? 99 : 100, ["wall_seconds"] = 6.5, ["fault_applied"] = true,
             }).ToArray()),
         };
         return new JsonObject
@@ -145,7 +174,7 @@ public static class GateSample
             ["enabled_faults"] = new JsonArray(Kill, Partition),
             ["classes"] = new JsonArray(Class(Kill), Class(Partition), new JsonObject { ["fault"] = Pause, ["enabled"] = false, ["cycles_planned"] = cycles, ["writes_per_cycle"] = 100, ["cycles"] = new JsonArray() }),
             ["seconds"] = 45.0,
-        };
+        }.Stamped();
     }
 
     public static TrxWriter Phase4(this TrxWriter trx, bool skipOptIn = true) => trx.Complete(4, Phase4Evidence(), skipOptIn: skipOptIn);

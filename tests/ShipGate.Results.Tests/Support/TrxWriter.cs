@@ -13,9 +13,19 @@ public sealed class TrxWriter
 
     public string RunId { get; set; } = Guid.NewGuid().ToString();
 
+    /// <summary>False: no ResultSummary counters, as a TRX cut short before VSTest closed it.</summary>
+    public bool Counted { get; set; } = true;
+
     public TrxWriter Add(string name, string outcome, string stdout = "", string? error = null, double seconds = 0.01)
     {
         results.Add((name, outcome, stdout, error, seconds));
+        return this;
+    }
+
+    /// <summary>Drops the result of that name (to replace it with a crafted one).</summary>
+    public TrxWriter Without(string name)
+    {
+        results.RemoveAll(r => r.Name == name);
         return this;
     }
 
@@ -38,7 +48,17 @@ public sealed class TrxWriter
                 new XElement(Ns + "Execution", new XAttribute("id", x.execId)),
                 new XElement(Ns + "TestMethod", new XAttribute("className", ClassOf(x.r.Name)), new XAttribute("name", "M"))))),
             new XElement(Ns + "ResultSummary", new XAttribute("outcome", RunOutcome),
-                new XElement(Ns + "Counters", new XAttribute("total", results.Count)))));
+                Counted ? Counters() : null)));
+    }
+
+    /// <summary>The counters as VSTest writes them: an Error result counts as error, not failed; a skip is not executed.</summary>
+    private XElement Counters()
+    {
+        int Count(string outcome) => results.Count(r => r.Outcome == outcome);
+        return new XElement(Ns + "Counters",
+            new XAttribute("total", results.Count), new XAttribute("executed", results.Count - Count("NotExecuted")),
+            new XAttribute("passed", Count("Passed")), new XAttribute("failed", Count("Failed")), new XAttribute("error", Count("Error")),
+            new XAttribute("notExecuted", 0));
     }
 
     public string Save(string dir, string name = "gate.trx")

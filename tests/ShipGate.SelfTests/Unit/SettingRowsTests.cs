@@ -8,7 +8,7 @@ namespace ShipGate.SelfTests.Unit;
 
 /// <summary>
 /// The settings rows and the fault-class list are the one source: README.md's settings table names each setting once
-/// with the row's default, and the workflow's chaos_faults default and the fault runner's classes read the same list.
+/// with the row's default, and the workflow names no fault class (its chaos_faults default is blank), and the fault runner's classes read the same list.
 /// </summary>
 [Trait("Category", "Unit")]
 public sealed partial class SettingRowsTests
@@ -32,13 +32,15 @@ public sealed partial class SettingRowsTests
     }
 
     [Fact]
-    public void TheWorkflowsChaosFaultsDefaultIsTheGatedClasses()
+    public void TheWorkflowRestatesNoFaultClassList()
     {
         var workflow = File.ReadAllText(Path.Combine(Root, ".github", "workflows", "ship-gate.yml"));
-        var input = WorkflowChaosFaults().Match(workflow);
+        var inputs = WorkflowChaosFaults().Matches(workflow);
 
-        input.Success.Should().BeTrue("the workflow has a chaos_faults input with a default");
-        input.Groups["default"].Value.Should().Be(FaultClasses.GatedDefault);
+        inputs.Should().NotBeEmpty("the workflow has a chaos_faults input with a default");
+        inputs.Select(i => i.Groups["default"].Value).Should().AllBe("", "a blank SHIPGATE_CHAOS_FAULTS is unset, so the profile's or the row's list applies");
+        FaultClasses.All.Select(c => c.Name).Should().NotContain(n => workflow.Contains(n, StringComparison.Ordinal),
+            "the fault classes are one list in the contract project; the workflow names none of them");
     }
 
     [Fact]

@@ -11,13 +11,18 @@ public sealed record CampaignResult(CampaignOptions Options, IReadOnlyList<Phase
     public bool OverallPass => J.Bool(Summary, "overall_pass") == true;
 
     public IReadOnlyList<string> Reasons => J.Array(Summary, "reasons").Select(r => r?.GetValue<string>() ?? "").ToList();
+
+    /// <summary>Every fact of the phases that ran passed, the runs completed and the phases are one campaign (partial or rehearsal allowed).</summary>
+    public bool FactsPass => J.Bool(Summary, "facts_pass") == true;
 }
 
 /// <summary>
 /// Runs → facts → phases → summary. Fails closed: overall_pass is true only if all four phases are present, each
 /// holds every fact the criteria catalog lists for it (per node, per required fault class), its evidence parsed and
 /// it passed; no red fact anywhere, no run failed outside its tests, and no other test of the gate failed.
-/// A partial run (one phase, a filter) is never a release pass; the merge of every phase's run is.
+/// A partial run (one phase, a filter) is never a release pass; the merge of every phase's run is. The phases must be
+/// one campaign (<see cref="OneCampaign"/>) at release strength (<see cref="Strength"/>): a weaker one is a rehearsal.
+/// facts_pass says whether all but the scope held (every fact of the phases run passed): what a filtered run is judged by.
 /// </summary>
 public static class CampaignBuilder
 {
@@ -36,6 +41,7 @@ public static class CampaignBuilder
 
         var reports = new List<PhaseReport>();
         var reasons = new List<string>();
+        var records = new List<(int Phase, JsonObject? Record)>();
         var phases = facts.Where(f => f.Phase is not null).Select(f => f.Phase!.Value).Distinct().Order().ToList();
         foreach (var phase in phases)
         {
@@ -43,7 +49,8 @@ public static class CampaignBuilder
                 .OrderBy(f => f.Test.Name.Contains("preflight", StringComparison.Ordinal) ? 0 : f.Status == FactStatus.NotRun ? 2 : 1)
                 .ThenBy(f => f.Test.Name, StringComparer.Ordinal).ToList();
             var (evidence, problem) = PhaseEvidence(phaseFacts);
-            var (judged, missingFacts) = Completeness.Judge(phase, phaseFacts, evidence);
+            records.Add((phase, evidence));
+            var (judged, missingFacts) = Completeness.Judge(phase, EvidenceChecks.AgainstRecord(phase, phaseFacts, evidence), evidence);
             phaseFacts = judged;
             facts.RemoveAll(f => f.Phase == phase);
             facts.AddRange(judged);
@@ -55,7 +62,9 @@ public static class CampaignBuilder
         }
 
         var missing = CampaignOptions.AllPhases.Where(p => !phases.Contains(p)).ToList();
-        if (missing.Count > 0) reasons.Add($"partial campaign: phases {string.Join(", ", missing)} not run");
+        var (strength, shortfalls) = Strength.Judge(records);
+        var scope = missing.Count > 0 ? [$"partial campaign: phases {string.Join(", ", missing)} not run", .. shortfalls] : shortfalls;
+        reasons.AddRange(OneCampaign.Reasons(records, options.CampaignId));
         foreach (var report in reports.Where(r => !r.Pass))
             reasons.AddRange(J.Array(report.Json, "reasons").Select(x => $"{Path.GetFileNameWithoutExtension(report.FileName)}: {x}"));
         reasons.AddRange(runFailures.Values);
@@ -68,9 +77,11 @@ public static class CampaignBuilder
             ["campaign_id"] = options.CampaignId,
             ["ai_memory_git_ref"] = options.AiMemoryRef,
             ["completed_at"] = options.CompletedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["overall_pass"] = reasons.Count == 0,
+            ["overall_pass"] = reasons.Count == 0 && scope.Count == 0,
+            ["strength"] = strength,
+            ["facts_pass"] = reasons.Count == 0 && phases.Count > 0,
             ["phases"] = new JsonArray(reports.Select(r => J.Copy(r.Json)).ToArray()),
-            ["reasons"] = J.Strings(reasons.Distinct()),
+            ["reasons"] = J.Strings(scope.Concat(reasons).Distinct()),
             ["expected_phases"] = new JsonArray(CampaignOptions.AllPhases.Select(p => (JsonNode?)p).ToArray()),
             ["missing_phases"] = new JsonArray(missing.Select(p => (JsonNode?)p).ToArray()),
             ["not_run_fault_classes"] = J.Strings(reports.Where(r => r.Phase == 4).SelectMany(r => J.Array(r.Json, "not_run")).Select(n => n?.GetValue<string>() ?? "?").Distinct()),
@@ -113,6 +124,7 @@ public static class CampaignBuilder
         ["ai_memory_git_ref"] = options.AiMemoryRef,
         ["completed_at"] = options.CompletedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ["overall_pass"] = false,
+        ["facts_pass"] = false,
         ["phases"] = new JsonArray(),
         ["reasons"] = J.Strings([$"bad input: {error}"]),
         ["expected_phases"] = new JsonArray(CampaignOptions.AllPhases.Select(p => (JsonNode?)p).ToArray()),

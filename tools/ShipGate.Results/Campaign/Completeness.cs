@@ -18,15 +18,15 @@ public static class Completeness
         return Topology.AllFaults.Where(f => Topology.GatedFaults.Contains(f) || enabled.Contains(f)).ToList();
     }
 
-    /// <summary>The phase's facts with skips judged against the catalog, and one reason per missing fact.</summary>
+    /// <summary>The phase's facts with skips judged against the catalog, and one reason per missing fact (matched by criterion key).</summary>
     public static (List<Fact> Facts, List<string> Missing) Judge(int phase, IReadOnlyList<Fact> facts, JsonObject? evidence)
     {
-        var required = CriteriaCatalog.Facts(phase, RequiredFaults(evidence)).ToDictionary(f => f.DisplayName);
-        var judged = facts.Select(f => f.Status == FactStatus.NotRun && (required.ContainsKey(f.Test.Name) || !IsOptInFact(phase, f.Test.Name))
+        var required = CriteriaCatalog.Facts(phase, RequiredFaults(evidence)).ToDictionary(f => f.Key, StringComparer.Ordinal);
+        var judged = facts.Select(f => f.Status == FactStatus.NotRun && (f.Key is null || required.ContainsKey(f.Key))
             ? f with { Status = FactStatus.Failed, Reason = $"{f.Test.Name}: skipped ({f.Reason}) — only an opt-in fault class that is not enabled may be skipped" }
             : f).ToList();
-        var present = facts.Select(f => f.Test.Name).ToHashSet(StringComparer.Ordinal);
-        var missing = required.Values.Where(f => !present.Contains(f.DisplayName))
+        var present = facts.Select(f => f.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var missing = required.Values.Where(f => !present.Contains(f.Key))
             .Select(f => $"{f.DisplayName}: missing from the test results (filtered out or never ran)").ToList();
         return (judged, missing);
     }
@@ -34,7 +34,4 @@ public static class Completeness
     /// <summary>Opt-in classes that did not run (their facts skipped or absent): listed in phase4.json and the summary.</summary>
     public static IReadOnlyList<string> NotRunFaults(JsonObject? evidence) =>
         Topology.OptInFaults.Except(RequiredFaults(evidence)).ToList();
-
-    private static bool IsOptInFact(int phase, string name) =>
-        CriteriaCatalog.Facts(phase, Topology.OptInFaults).Any(f => f.DisplayName == name && f.Fault is not null);
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ShipGate.Contract;
+using ShipGate.Contract.Criteria;
 using ShipGate.Results.Model;
 
 namespace ShipGate.Results.Campaign;
@@ -12,15 +14,24 @@ public enum FactStatus
     NotRun,
 }
 
-/// <summary>The <c>##shipgate-evidence</c> line of one fact.</summary>
-public sealed record EvidenceLine(string Criterion, int Phase, string? Node, string Verdict, JsonNode? Measured, JsonNode? Threshold, string Message);
+/// <summary>The <c>##shipgate-evidence</c> line of one fact; <see cref="Bound"/> is null for a criterion not judged by a number.</summary>
+public sealed record EvidenceLine(string Criterion, int Phase, string? Node, string Verdict, JsonNode? Measured, JsonNode? Threshold, string Message, Bound? Bound = null);
 
 /// <summary>
-/// One test joined with its evidence and classified, failing closed: only Passed with a "pass" evidence line
-/// passes; a skip whose reason says an opt-in class is not enabled is NotRun; everything else failed.
+/// One test joined with its evidence and classified, failing closed: only Passed with a "pass" evidence line that
+/// agrees with its test and its bound passes; a skip marked as an opt-in class's (<see cref="OptInSkip"/>) is NotRun;
+/// everything else failed. <see cref="Expected"/> is the catalog fact the evidence line names (the skip marker for a
+/// skip, the display name only when the test wrote neither): the key, phase, node and class come from it.
 /// </summary>
-public sealed partial record Fact(TestRecord Test, string Source, int? Phase, string? Node, FactStatus Status, string Reason, EvidenceLine? Evidence, string? PhaseEvidenceJson)
+public sealed partial record Fact(TestRecord Test, string Source, int? Phase, string? Node, FactStatus Status, string Reason, EvidenceLine? Evidence,
+    string? PhaseEvidenceJson, ExpectedFact? Expected = null)
 {
+    /// <summary>The fact's criterion key (catalog key), or null when neither evidence nor name maps to the catalog.</summary>
+    public string? Key => Expected?.Key ?? Evidence?.Criterion;
+
+    /// <summary>The Phase 4 fault class the fact is about, from the catalog; null for other facts.</summary>
+    public string? Fault => Expected?.Fault;
+
     public const string EvidencePrefix = ShipGate.Contract.EvidenceLines.FindingPrefix;
     public const string PhaseEvidencePrefix = ShipGate.Contract.EvidenceLines.PhasePrefix;
 
@@ -41,19 +52,42 @@ public sealed partial record Fact(TestRecord Test, string Source, int? Phase, st
                 phaseEvidence = line[PhaseEvidencePrefix.Length..];
         }
 
-        var phase = evidence?.Phase ?? PhaseOf(test);
-        var node = evidence?.Node ?? NodeOf(test.Name);
+        var named = ByName.Value.GetValueOrDefault(test.Name);
+        var claimed = evidence?.Criterion ?? (IsSkip(test) ? OptInSkip.KeyOf(test.ErrorMessage) : null);
+        var expected = claimed is null ? named : ByKey(claimed);
+        var phase = evidence?.Phase ?? expected?.Phase ?? PhaseOf(test);
+        var node = expected?.Node ?? evidence?.Node ?? NodeOf(test.Name);
         var (status, reason) = Classify(test, phase, evidence, evidenceProblem);
-        return new Fact(test, source, phase, node, status, reason, evidence, phaseEvidence);
+        if (status != FactStatus.Failed && EvidenceChecks.Contradiction(test, evidence, claimed, expected, named) is { } contradiction)
+            (status, reason) = (FactStatus.Failed, contradiction);
+        return new Fact(test, source, phase, node, status, reason, evidence, phaseEvidence, expected);
     }
+
+    private static readonly Lazy<Dictionary<string, ExpectedFact>> ByName =
+        new(() => CriteriaCatalog.Phases.SelectMany(CriteriaCatalog.AllFacts).ToDictionary(f => f.DisplayName, StringComparer.Ordinal));
+
+    private static ExpectedFact? ByKey(string key)
+    {
+        try
+        {
+            return CriteriaCatalog.Fact(key);
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsSkip(TestRecord test) => test.Outcome is "NotExecuted" or "Skipped";
 
     private static (FactStatus, string) Classify(TestRecord test, int? phase, EvidenceLine? evidence, string? evidenceProblem)
     {
         var message = evidence?.Message is { Length: > 0 } m ? m : FirstLine(test.ErrorMessage);
-        if (test.Outcome is "NotExecuted" or "Skipped")
+        if (IsSkip(test))
         {
-            return OptInNotEnabled().IsMatch(test.ErrorMessage ?? "")
-                ? (FactStatus.NotRun, FirstLine(test.ErrorMessage) ?? "not enabled")
+            // Only the marked skip of an opt-in class's fact is "not run"; EvidenceChecks.Contradiction checks the key it names.
+            return ByKey(OptInSkip.KeyOf(test.ErrorMessage) ?? "")?.Fault is { } fault && Topology.OptInFaults.Contains(fault)
+                ? (FactStatus.NotRun, FirstLine(test.ErrorMessage![OptInSkip.Marker.Length..]) ?? "not enabled")
                 : (FactStatus.Failed, $"{test.Name}: skipped ({FirstLine(test.ErrorMessage) ?? "no reason"}) — a gate criterion is never skipped");
         }
 
@@ -81,7 +115,10 @@ public sealed partial record Fact(TestRecord Test, string Source, int? Phase, st
             var criterion = J.Str(o, "criterion") ?? throw new JsonException("no criterion");
             var phase = J.Num(o, "phase") is { } p ? (int)p : throw new JsonException("no phase");
             var verdict = J.Str(o, "verdict") ?? throw new JsonException("no verdict");
-            return (new EvidenceLine(criterion, phase, J.Str(o, "node"), verdict, J.Copy(J.At(o, "measured")), J.Copy(J.At(o, "threshold")), J.Str(o, "message") ?? ""), null);
+            var bound = J.At(o, EvidenceLines.BoundField) is { } b
+                ? new Bound(J.Str(b, "op") ?? throw new JsonException("bound without op"), J.Num(b, "value") ?? throw new JsonException("bound without a numeric value"))
+                : null;
+            return (new EvidenceLine(criterion, phase, J.Str(o, "node"), verdict, J.Copy(J.At(o, "measured")), J.Copy(J.At(o, "threshold")), J.Str(o, "message") ?? "", bound), null);
         }
         catch (JsonException e)
         {
@@ -122,7 +159,4 @@ public sealed partial record Fact(TestRecord Test, string Source, int? Phase, st
 
     [GeneratedRegex(@" · (node-[a-z]) · ")]
     private static partial Regex NodeInName();
-
-    [GeneratedRegex(@"\bnot enabled\b", RegexOptions.IgnoreCase)]
-    private static partial Regex OptInNotEnabled();
 }

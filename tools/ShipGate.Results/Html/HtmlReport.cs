@@ -21,6 +21,8 @@ public static class HtmlReport
             .Append("<style>").Append(Css).Append("</style></head><body>\n");
         html.Append("<header><h1>Campaign ").Append(E(result.Options.CampaignId)).Append(' ').Append(Badge(pass ? "PASS" : "FAIL")).Append("</h1>")
             .Append("<dl>")
+            .Append(Row("strength", J.Str(s, "strength") == ShipGate.Contract.ReleaseFloor.Release
+                ? "release (the release floor met)" : "rehearsal (below the release floor: never a release pass)"))
             .Append(Row("ai-memory ref", J.Str(s, "ai_memory_git_ref")))
             .Append(Row("completed", J.Str(s, "completed_at")))
             .Append(Row("system under test", string.Join(" · ", new[] { J.Str(s, "sut_version"), J.Str(s, "sut_image"), J.Str(s, "sut_image_digest") }.Where(x => x is not null))))

@@ -14,13 +14,15 @@ public sealed record TestRecord(
     string? ErrorMessage);
 
 /// <summary>One test run (one TRX file): where it came from, its run-level outcome and its results.</summary>
+/// <param name="Counted">False for a TRX without its ResultSummary counters: a run cut short before VSTest closed it.</param>
 public sealed record RunRecord(
     string Source,
     string? RunId,
     string Outcome,
     IReadOnlyList<TestRecord> Tests,
     DateTimeOffset? Start = null,
-    DateTimeOffset? Finish = null)
+    DateTimeOffset? Finish = null,
+    bool Counted = true)
 {
     /// <summary>Run-level outcomes that say nothing went wrong outside the tests.</summary>
     public static readonly IReadOnlySet<string> CleanOutcomes =

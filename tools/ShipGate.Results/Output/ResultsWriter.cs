@@ -12,9 +12,12 @@ public static class ResultsWriter
     public const string IndexFile = "index.html";
     public const string CyclesFile = "phase4-cycles.jsonl";
 
-    /// <summary>Every file name this writer may leave; stale ones from an earlier conversion are removed first.</summary>
+    /// <summary>
+    /// Every file name this writer may leave; stale ones from an earlier conversion are removed first, the summary
+    /// before any other, so a removal that fails leaves no earlier summary (a stale pass) beside the new files.
+    /// </summary>
     private static readonly string[] Owned =
-        ["phase1-node-a.json", "phase1-node-b.json", "phase1-node-c.json", "phase2.json", "phase3.json", "phase4.json", CyclesFile, SummaryFile, IndexFile];
+        [SummaryFile, IndexFile, "phase1-node-a.json", "phase1-node-b.json", "phase1-node-c.json", "phase2.json", "phase3.json", "phase4.json", CyclesFile];
 
     public static void Write(CampaignResult result, string outDir)
     {

@@ -63,7 +63,8 @@ public static class TrxReader
             (string?)summary?.Attribute("outcome") ?? "Unknown",
             tests,
             ParseTime((string?)times?.Attribute("start")),
-            ParseTime((string?)times?.Attribute("finish")));
+            ParseTime((string?)times?.Attribute("finish")),
+            summary?.Element(Ns + "Counters") is not null);
     }
 
     private static TimeSpan ParseDuration(string? text) =>

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using ShipGate.Results.Model;
+
+namespace ShipGate.Results.Campaign;
+
+/// <summary>
+/// Phases merge into one campaign only when their records say they are one: the same campaign id, image, image id
+/// and settings in every phase record, and the campaign id the converter was told. Otherwise one reason per field
+/// that differs, naming the phases on each side.
+/// </summary>
+public static class OneCampaign
+{
+    public const string CampaignSetting = "SHIPGATE_CAMPAIGN_ID";
+
+    /// <summary>The recorded settings of a phase record, name → value; null when the record carries none.</summary>
+    public static Dictionary<string, string?>? Settings(JsonObject? record) =>
+        J.At(record, "settings") is JsonArray a
+            ? a.Where(s => J.Str(s, "name") is not null).GroupBy(s => J.Str(s, "name")!).ToDictionary(g => g.Key, g => J.Str(g.First(), "value"))
+            : null;
+
+    public static List<string> Reasons(IReadOnlyList<(int Phase, JsonObject? Record)> records, string campaignOption)
+    {
+        var reasons = new List<string>();
+        var withRecord = records.Where(r => r.Record is not null).ToList();
+        reasons.AddRange(withRecord.Where(r => Settings(r.Record) is null).Select(r => $"phase {r.Phase}: its record carries no settings, so its campaign is unknown"));
+        var settings = withRecord.Select(r => (r.Phase, Settings: Settings(r.Record))).Where(r => r.Settings is not null).ToList();
+
+        Differs("campaign id", withRecord.Select(r => (r.Phase, Settings(r.Record)?.GetValueOrDefault(CampaignSetting))), reasons);
+        Differs("image", withRecord.Select(r => (r.Phase, J.Str(r.Record, "image"))), reasons);
+        Differs("image_id", withRecord.Select(r => (r.Phase, J.Str(r.Record, "image_id"))), reasons);
+        foreach (var name in settings.SelectMany(s => s.Settings!.Keys).Distinct().Where(n => n != CampaignSetting).Order(StringComparer.Ordinal))
+            Differs($"setting {name}", settings.Select(s => (s.Phase, s.Settings!.GetValueOrDefault(name))), reasons);
+
+        var recorded = settings.Select(s => s.Settings!.GetValueOrDefault(CampaignSetting)).OfType<string>().Distinct().ToList();
+        if (recorded.Count > 0 && !recorded.Contains(campaignOption))
+            reasons.Add($"the campaign id given ({campaignOption}) differs from the recorded campaign id {string.Join(", ", recorded)}");
+        return reasons;
+    }
+
+    /// <summary>One reason when the phases' values of a field are not all the same (an absent value is left out).</summary>
+    private static void Differs(string field, IEnumerable<(int Phase, string? Value)> values, List<string> reasons)
+    {
+        var groups = values.Where(v => v.Value is not null).GroupBy(v => v.Value!, StringComparer.Ordinal).ToList();
+        if (groups.Count < 2) return;
+        var sides = groups.Select(g => $"phase {string.Join(", ", g.Select(v => v.Phase).Distinct())}: {g.Key}");
+        reasons.Add($"phases do not belong to one campaign: {field} differs ({string.Join("; ", sides)})");
+    }
+}

@@ -1,0 +1,89 @@
+using ShipGate.Contract;
+using ShipGate.Contract.Criteria;
+using ShipGate.Results.Campaign;
+using ShipGate.Results.Model;
+using ShipGate.Results.Trx;
+
+namespace ShipGate.Results.Judge;
+
+/// <summary>How a run is judged: tests by their outcomes; a gate run also by its campaign, as a release or by its facts.</summary>
+public enum RunKind
+{
+    /// <summary>A test project: every result Passed (or an opt-in skip).</summary>
+    Tests,
+
+    /// <summary>A gate run that must be a release pass: overall_pass.</summary>
+    Release,
+
+    /// <summary>A gate run judged by the facts it ran (a filter, a rehearsal): every one passed, the run completed.</summary>
+    Facts,
+}
+
+/// <summary>One run to judge: what it is, the exit code of the dotnet test that wrote it, its TRX.</summary>
+public sealed record RunToJudge(RunKind Kind, int ExitCode, string Trx);
+
+/// <summary>A judged run: its counts for the closing line and every problem found (empty: it passed).</summary>
+public sealed record RunVerdict(RunToJudge Run, int Passed, int Failed, int Skipped, IReadOnlyList<string> Problems)
+{
+    public bool Pass => Problems.Count == 0 && Failed == 0 && Passed > 0;
+}
+
+/// <summary>
+/// The release decision's exit code, failing closed: a missing, empty or truncated TRX, a run that did not complete
+/// (aborted, crashed host), any outcome but Passed or an opt-in skip, and a non-zero exit of dotnet test are each a
+/// problem. A run with a problem but no failed result counts one failed, so it never reads "0 failed".
+/// </summary>
+public static class RunJudge
+{
+    private static readonly HashSet<string> Completed = new(StringComparer.OrdinalIgnoreCase) { "Completed", "Passed", "Failed", "Warning" };
+
+    public static RunVerdict Judge(RunToJudge job)
+    {
+        RunRecord run;
+        try
+        {
+            run = TrxReader.Read(job.Trx);
+        }
+        catch (ResultsInputException e)
+        {
+            return new RunVerdict(job, 0, 1, 0, [e.Message]);
+        }
+
+        var problems = new List<string>();
+        if (!run.Counted) problems.Add($"{job.Trx}: no ResultSummary counters (a truncated TRX: the run was cut short)");
+        if (!Completed.Contains(run.Outcome)) problems.Add($"{job.Trx}: the test run ended {run.Outcome}");
+        if (job.ExitCode != 0) problems.Add($"{job.Trx}: dotnet test exited {job.ExitCode}");
+        if (run.Tests.Count == 0) problems.Add($"{job.Trx}: no test results");
+        var passed = run.Tests.Count(t => t.Outcome == "Passed");
+        var skipped = run.Tests.Count(IsOptInSkip);
+        var failed = run.Tests.Count - passed - skipped;
+        if (job.Kind != RunKind.Tests && run.Tests.Count > 0) problems.AddRange(Campaign(run, job.Kind));
+        return new RunVerdict(job, passed, problems.Count > 0 && failed == 0 ? 1 : failed, skipped, problems);
+    }
+
+    /// <summary>The only skip that is not a failure: the marked skip of an opt-in fault class's fact.</summary>
+    public static bool IsOptInSkip(TestRecord t) =>
+        t.Outcome is "NotExecuted" or "Skipped"
+        && OptInSkip.KeyOf(t.ErrorMessage) is { } key
+        && CriteriaCatalog.AllFacts(4).FirstOrDefault(f => f.Key == key)?.Fault is { } fault
+        && Topology.OptInFaults.Contains(fault);
+
+    /// <summary>The gate run's campaign, built as the results logger builds it, under the campaign id it recorded.</summary>
+    private static IEnumerable<string> Campaign(RunRecord run, RunKind kind)
+    {
+        var id = RecordedSettings.Of(run.Tests).GetValueOrDefault(OneCampaign.CampaignSetting) ?? "unknown";
+        CampaignResult result;
+        try
+        {
+            result = CampaignBuilder.Build([run], new CampaignOptions(id, "unknown", "unknown", DateTimeOffset.UtcNow));
+        }
+        catch (ResultsInputException e)
+        {
+            return [$"{run.Source}: {e.Message}"];
+        }
+
+        var pass = kind == RunKind.Release ? result.OverallPass : result.FactsPass;
+        var what = kind == RunKind.Release ? "not a release pass" : "not every fact of the phases run passed";
+        return pass ? [] : [$"{run.Source}: campaign {id} ({J.Str(result.Summary, "strength")}): {what}", .. result.Reasons.Select(r => "  " + r)];
+    }
+}
