@@ -32,7 +32,7 @@ public static class BackupCommand
         var snapshot = Path.Combine(dir, stem + ".db");
         if (File.Exists(snapshot)) throw new CommandFailedException($"refusing to overwrite existing snapshot {snapshot}");
 
-        using (var store = CliDefaults.OpenStore(global)) store.SnapshotTo(snapshot);
+        SnapshotInto(snapshot, global, faults);
         MaintenanceMarker.Leave(global.DbPath, faults);
 
         var manifest = new Manifest(Path.GetFileName(snapshot), Sha256Of(snapshot), new FileInfo(snapshot).Length,
@@ -56,6 +56,28 @@ public static class BackupCommand
         Console.Out.WriteLine($"SHA-256 : {manifest.Sha256}");
         Console.Out.WriteLine($"Bytes   : {manifest.Bytes}");
         return 0;
+    }
+
+    private static void SnapshotInto(string snapshot, GlobalOptions global, FaultSwitches faults)
+    {
+        // backup_other_database replays a snapshot taken of the wrong database: a fresh, empty one.
+        if (faults.IsOn(FaultSwitches.BackupOtherDatabase))
+        {
+            var other = Path.Combine(Path.GetTempPath(), $"ai-memory-other-{Guid.NewGuid():N}.db");
+            try
+            {
+                using (var store = Storage.SqliteMemoryStore.Open(other)) store.SnapshotTo(snapshot);
+            }
+            finally
+            {
+                foreach (var f in new[] { other, other + "-wal", other + "-shm" }) File.Delete(f);
+            }
+            return;
+        }
+
+        using (var store = CliDefaults.OpenStore(global)) store.SnapshotTo(snapshot);
+        // backup_empty_snapshot replays a snapshot left at 0 bytes; the manifest, written after, matches it.
+        if (faults.IsOn(FaultSwitches.BackupEmptySnapshot)) File.WriteAllBytes(snapshot, []);
     }
 
     /// <summary>Snapshot files in DIR, newest first by mtime (name breaks ties, since names sort by time).</summary>

@@ -21,7 +21,10 @@ public static class McpCommand
         if (RequestedTier != "keyword")
             Console.Error.WriteLine($"ai-memory: no embedder/LLM available for tier '{RequestedTier}'; falling back to keyword");
 
-        using var store = CliDefaults.OpenStore(global);
+        // mcp_store_unseen replays an MCP server bound to a database of its own: its writes never reach the CLI or serve.
+        using var store = FaultSwitches.Current.IsOn(FaultSwitches.McpStoreUnseen)
+            ? Storage.SqliteMemoryStore.Open(global.DbPath + ".mcp.db")
+            : CliDefaults.OpenStore(global);
         var session = new McpSession(store, global.AgentId, FaultSwitches.Current);
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
         using var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));

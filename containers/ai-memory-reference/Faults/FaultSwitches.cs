@@ -24,6 +24,8 @@ public sealed class FaultSwitches
     public const string AgentRateLimit10 = "agent_rate_limit_10";
     public const string CreateAddsCopy = "create_adds_copy";
     public const string HealthNeverOk = "health_never_ok";
+    public const string FanoutContentAltered = "fanout_content_altered";
+    public const string Quorum503CountsPeersOnly = "quorum_503_counts_peers_only";
 
     // Functional (Phase 1)
     public const string BackupNoManifest = "backup_no_manifest";
@@ -38,6 +40,10 @@ public sealed class FaultSwitches
     public const string McpInputSchemaString = "mcp_input_schema_string";
     public const string ServeUnhealthyAfterMaintenance = "serve_unhealthy_after_maintenance";
     public const string VersionBareNumber = "version_bare_number";
+    public const string McpToolCallsError = "mcp_tool_calls_error";
+    public const string McpStoreUnseen = "mcp_store_unseen";
+    public const string BackupEmptySnapshot = "backup_empty_snapshot";
+    public const string BackupOtherDatabase = "backup_other_database";
 
     // Migration (Phase 3)
     public const string MigrateDropEvery100th = "migrate_drop_every_100th";
@@ -56,9 +62,10 @@ public sealed class FaultSwitches
     {
         FanoutDropLastPeer, Quorum201WithoutPeers, QuorumLeaderNotCounted, AckBeforeCommit,
         NoCatchupNoStragglers, FanoutHangAfterPeerFailure, SourceWithoutChaos, ServeExitsOnPushFailure, HttpQuorumAcksString, HttpRecallSlow2s,
-        Leak8MibPerCreate, AgentRateLimit10, CreateAddsCopy, HealthNeverOk,
+        Leak8MibPerCreate, AgentRateLimit10, CreateAddsCopy, HealthNeverOk, FanoutContentAltered, Quorum503CountsPeersOnly,
         BackupNoManifest, BackupKeepTwo, Mcp20Tools, CuratorRealError, RecallFindsNothing, StatsTotalZero,
         ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore, McpInputSchemaString, ServeUnhealthyAfterMaintenance, VersionBareNumber,
+        McpToolCallsError, McpStoreUnseen, BackupEmptySnapshot, BackupOtherDatabase,
         MigrateDropEvery100th, MigrateRerunDuplicates, MigrateCorruptContent, MigrateLyingReport,
         ListPageCap20, PeerAssignsOwnIds, QuorumReasonUnreachable, HeadBodies, SlowStart5s,
     };

@@ -40,7 +40,9 @@ public sealed class QuorumWriter(FederationOptions options, FaultSwitches faults
         var first = holdLast ? options.Peers.Take(options.Peers.Count - 1) : options.Peers;
         string? held = holdLast ? options.Peers[^1] : null;
 
-        var body = PeerClient.PushBody(options.SenderId, stored);
+        // fanout_content_altered replays a push that re-encodes content on the way: peers store a different text.
+        var pushed = faults.IsOn(FaultSwitches.FanoutContentAltered) ? stored with { Content = stored.Content + " (pushed)" } : stored;
+        var body = PeerClient.PushBody(options.SenderId, pushed);
         var pending = first.Select(p => Push(p, body, stored.Id, hang, stragglers.Token)).ToList();
         var deadline = hang ? Task.Delay(Timeout.Infinite) : Task.Delay(options.Timeout);
         var acks = 0;

@@ -48,9 +48,11 @@ public static class CreateRoutes
             {
                 // The local row stays: v0.6.0 never rolls back (contract §2.2 step 7).
                 ctx.Response.Headers.RetryAfter = "2";
+                // quorum_503_counts_peers_only replays a body that leaves the leader out of both counts.
+                var leader = node.Faults.IsOn(FaultSwitches.Quorum503CountsPeersOnly) ? 1 : 0;
                 await Reply.Json(ctx, 503, new JsonObject
                 {
-                    ["error"] = "quorum_not_met", ["got"] = outcome.Got, ["needed"] = outcome.Needed, ["reason"] = outcome.Reason,
+                    ["error"] = "quorum_not_met", ["got"] = outcome.Got - leader, ["needed"] = outcome.Needed - leader, ["reason"] = outcome.Reason,
                 });
                 return;
             }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiMemory.Reference.Cli;
+using AiMemory.Reference.Faults;
 using AiMemory.Reference.Model;
 
 namespace AiMemory.Reference.Mcp;
@@ -74,6 +75,9 @@ public sealed class McpServer(McpSession session, TextReader input, TextWriter o
             case "tools/list":
                 return ToolCatalog.ListResult(session.Faults);
             case "tools/call":
+                // mcp_tool_calls_error replays a dispatcher that fails every call while tools/list still answers.
+                if (session.Faults.IsOn(FaultSwitches.McpToolCallsError))
+                    throw new RpcException(JsonRpc.InternalError, "Internal error: tool dispatch failed");
                 return CallTool(parameters);
             case "prompts/list":
                 return Prompts.ListResult();

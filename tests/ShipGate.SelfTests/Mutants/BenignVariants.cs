@@ -58,6 +58,13 @@ public sealed class BenignVariants(ITestOutputHelper output)
     public Task HeadsBenignChanges() =>
         EveryFactGreenAsync("list_page_cap_20,head_bodies,peer_assigns_own_ids,quorum_reason_unreachable", phases: HttpAndFederation, name: "HEAD's benign changes");
 
+    // v0.6.0 has no catch-up loop (docs/node-contract.md); the reference node runs HEAD's by default. With it off the
+    // honest node is v0.6.0-faithful, so every phase and all four fault classes must stay green on it too.
+    [Fact(DisplayName = "The honest node without HEAD's catch-up loop (--catchup-interval-secs 0, as v0.6.0) leaves every fact of every phase and class green")]
+    public Task WithoutCatchup() =>
+        EveryFactGreenAsync(null, FaultClass.All.Select(c => c.Name).ToArray(),
+            new Dictionary<string, string> { [SettingNames.NodeArgs] = "--catchup-interval-secs 0" }, "no catch-up (v0.6.0)");
+
     [Fact(DisplayName = "slow_start_5s leaves every fact of both serve starts (Phase 1's image, Phase 4's chaos shell) green")]
     // One chaos cycle: each cycle's serve start waits the same 5 s, so a second shows nothing the first does not.
     public Task SlowStart5s() => EveryFactGreenAsync("slow_start_5s", phases: ServeStarts, extra: new Dictionary<string, string> { [SettingNames.ChaosCycles] = "1" });
