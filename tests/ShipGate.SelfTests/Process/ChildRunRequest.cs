@@ -13,13 +13,30 @@ namespace ShipGate.SelfTests.ChildProcesses;
 /// <param name="Profile">Values for the child's profile file (profile layer, below the environment).</param>
 /// <param name="Exported">Variables exported to the child; null removes an inherited one.</param>
 /// <param name="ResultsLogger">Whether the child runs the gate's results logger (runs/&lt;campaign&gt;/ in its directory).</param>
+/// <param name="ThroughShipgate">
+/// Whether the child is `./shipgate gate` (the release engineer's command: its exit code and closing line, the
+/// results logger always on) rather than a bare `dotnet test`; all four phases run unfiltered.
+/// </param>
 public sealed record ChildRunRequest(
     string Name,
     IReadOnlyList<int> Phases,
     IReadOnlyDictionary<string, string> Profile,
     IReadOnlyDictionary<string, string?> Exported,
-    bool ResultsLogger = false)
+    bool ResultsLogger = false,
+    bool ThroughShipgate = false)
 {
+    /// <summary>Where ./shipgate writes its TRX files (its SHIPGATE_TEST_RESULTS_DIR), set to the child's directory.</summary>
+    public const string TestResultsVariable = "SHIPGATE_TEST_RESULTS_DIR";
+
+    /// <summary>The command line of the child, run in the repository root with <paramref name="directory"/> its own.</summary>
+    public IReadOnlyList<string> Command(string directory) => ThroughShipgate
+        ? ["bash", "./shipgate", "gate", "--no-build", .. Phases.Count == 4 ? Array.Empty<string>() : ["--filter", Filter]]
+        : ["dotnet", "test", "tests/ShipGate.Tests", "--no-build", "--nologo", "--settings", WriteRunSettings(directory), "--filter", Filter,
+            "--logger", $"trx;LogFileName={TrxPath(directory)}", "--results-directory", directory];
+
+    /// <summary>The child's TRX: ./shipgate names it gate.trx in its results folder.</summary>
+    public string TrxPath(string directory) => Path.Combine(directory, ThroughShipgate ? "gate.trx" : "run.trx");
+
     /// <summary>A small shape for every phase, so a self-test child never runs a release-sized campaign.</summary>
     public static readonly IReadOnlyDictionary<string, string> SmallProfile = new Dictionary<string, string>
     {
@@ -67,6 +84,7 @@ public sealed record ChildRunRequest(
         }
 
         inherited[SettingNames.ResultsDir] = resultsDir;
+        inherited[TestResultsVariable] = Path.GetDirectoryName(resultsDir);
         inherited[SettingNames.Profile] = profilePath;
         foreach (var (key, value) in Exported)
         {

@@ -4,7 +4,7 @@ using ShipGate.Fixtures.Settings;
 namespace ShipGate.SelfTests.ChildProcesses;
 
 /// <summary>
-/// A real `dotnet test tests/ShipGate.Tests --no-build --filter Phase=N` in a process group of its own,
+/// A real `dotnet test tests/ShipGate.Tests --no-build --filter Phase=N` (or `./shipgate gate`) in a process group of its own,
 /// like a terminal's foreground job, so SIGINT reaches dotnet test, vstest.console and the test host at once,
 /// as a user's Ctrl-C does. Output goes to a log file (a pipe would be held open by orphaned grandchildren).
 /// Disposal SIGKILLs whatever of this group still runs, so a failed self-test never leaves a gate running.
@@ -34,7 +34,7 @@ public sealed class ChildTestRun : IAsyncDisposable
 
     public string Directory { get; }
 
-    public string TrxPath => Path.Combine(Directory, "run.trx");
+    public string TrxPath => Request.TrxPath(Directory);
 
     public string LogPath => Path.Combine(Directory, "output.log");
 
@@ -45,18 +45,11 @@ public sealed class ChildTestRun : IAsyncDisposable
     public static async Task<ChildTestRun> StartAsync(ChildRunRequest request, string workDirectory)
     {
         var directory = System.IO.Directory.CreateDirectory(Path.Combine(workDirectory, request.Name)).FullName;
-        var runSettings = request.WriteRunSettings(directory);
         var log = Path.Combine(directory, "output.log");
         // sh only redirects; env restores SIGINT (a shell's background job inherits it ignored); setsid --wait
         // makes the group and keeps its leader's exit status.
         var start = new ProcessStartInfo("sh") { WorkingDirectory = RepoRoot.Find(), UseShellExecute = false };
-        foreach (var arg in (string[])[
-                     "-c", "exec \"$@\" > \"$0\" 2>&1", log,
-                     "env", "--default-signal=INT", "setsid", "--wait",
-                     "dotnet", "test", "tests/ShipGate.Tests", "--no-build", "--nologo",
-                     "--settings", runSettings, "--filter", request.Filter,
-                     "--logger", $"trx;LogFileName={Path.Combine(directory, "run.trx")}", "--results-directory", directory,
-                 ])
+        foreach (var arg in (string[])["-c", "exec \"$@\" > \"$0\" 2>&1", log, "env", "--default-signal=INT", "setsid", "--wait", .. request.Command(directory)])
             start.ArgumentList.Add(arg);
         request.ApplyEnvironment(start.Environment, Path.Combine(directory, "runs"), request.WriteProfile(directory));
 

@@ -34,6 +34,13 @@ public static class ProcessGroup
     /// <summary>Sends a signal to every process of the group (kill(-pgid, sig)); false when none is left.</summary>
     public static bool Signal(int pgid, int signal) => pgid > 1 && Kill(-pgid, signal) == 0;
 
+    /// <summary>The running member of the group whose command line contains <paramref name="text"/> (e.g. the test host), if any.</summary>
+    public static ProcStat? MemberRunning(int pgid, string text) =>
+        LivingMembers(pgid).FirstOrDefault(p => File.Exists($"/proc/{p.Pid}/cmdline") && File.ReadAllText($"/proc/{p.Pid}/cmdline").Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Sends a signal to one member of a group this self-test started (a crash of that process alone).</summary>
+    public static bool SignalMember(int pgid, int pid, int signal) => Contains(pgid, pid) && Kill(pid, signal) == 0;
+
     /// <summary>Whether a process ignores SIGINT (inherited from a shell that ran us in the background).</summary>
     public static bool IgnoresSigInt(int pid)
     {

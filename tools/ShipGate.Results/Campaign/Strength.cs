@@ -34,10 +34,10 @@ public static class Strength
     /// <summary>What the phase records say ran for a floor setting, when they say it (the lowest over Phase 4's classes).</summary>
     private static double? Ran(string setting, Dictionary<int, JsonObject?> records) => setting switch
     {
-        "SHIPGATE_CHAOS_CYCLES" => MinOverClasses(records.GetValueOrDefault(4), "cycles_completed"),
-        "SHIPGATE_CHAOS_WRITES" => MinOverClasses(records.GetValueOrDefault(4), "writes_per_cycle"),
-        "SHIPGATE_P3_ROWS" => J.Num(records.GetValueOrDefault(3), "rows"),
-        "SHIPGATE_SOAK_SECS" => J.Num(records.GetValueOrDefault(2), "soak", "planned_seconds"),
+        ReleaseFloor.CyclesSetting => MinOverClasses(records.GetValueOrDefault(4), "cycles_completed"),
+        ReleaseFloor.WritesSetting => MinOverClasses(records.GetValueOrDefault(4), "writes_per_cycle"),
+        ReleaseFloor.RowsSetting => J.Num(records.GetValueOrDefault(3), "rows"),
+        ReleaseFloor.SoakSetting => J.Num(records.GetValueOrDefault(2), "soak", "planned_seconds"),
         _ => null,
     };
 
