@@ -16,7 +16,7 @@ namespace ShipGate.SelfTests.Unit;
 [Trait("Category", "Unit")]
 public sealed class FaultRetryTests
 {
-    // What dockerd answered under load (cgroup freezer): measured on a machine at load average 3–4 on 2 cores.
+    // What dockerd answered to a pause under load (cgroup freezer), as issue 23 recorded it at load average 3–4 on 2 cores.
     private const string Refusal = "{\"message\":\"OCI runtime pause failed: unable to freeze: unknown\"}";
 
     [Fact]
