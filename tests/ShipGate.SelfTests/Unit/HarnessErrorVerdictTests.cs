@@ -3,7 +3,10 @@ using ShipGate.Fixtures.Evidence;
 
 namespace ShipGate.SelfTests.Unit;
 
-/// <summary>A class the harness stopped is the gate's own failure (no evidence), never the product's red; re-runs are named.</summary>
+/// <summary>
+/// A class the harness stopped is the gate's own failure (no evidence), never the product's red; re-runs are named;
+/// a hung class stays red and names the test host's own lateness beside its budget.
+/// </summary>
 [Trait("Category", "Unit")]
 public sealed class HarnessErrorVerdictTests
 {
@@ -32,6 +35,18 @@ public sealed class HarnessErrorVerdictTests
 
         finding.Verdict.Passed.Should().BeTrue();
         finding.Verdict.Message.Should().Contain("1 cycle(s) broken by the harness and run again: c3 (cycle 5: node-a serve exited");
+    }
+
+    [Fact]
+    public void AHungClassStaysRedAndNamesTheTestHostsOwnLateness()
+    {
+        var e = Evidence(4, null, []);
+        e = e with { Classes = [e.Classes[0] with { Hung = true, HostLateness = new HostLateness(20, 900, 916, 4, [new HostStall(12.5, 916)]) }] };
+
+        var finding = Phase4Verdicts.FinishedInBudget(e, Partition);
+
+        finding.Verdict.Outcome.Should().Be(Outcome.Fail);
+        finding.Verdict.Message.Should().Contain("hung").And.EndWith("the test host's own lateness peaked at 916 ms (4 stalls ≥ 50 ms)");
     }
 
     private static Phase4Evidence Evidence(int completed, string? harnessError, IReadOnlyList<CycleRerun> reruns)
