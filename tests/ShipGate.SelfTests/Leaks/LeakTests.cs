@@ -34,15 +34,17 @@ public sealed class LeakTests(LeakFixture fixture, ITestOutputHelper output) : I
     public Task RunInterruptedInPhase2LeavesNothingAfterTheNextStart() =>
         InterruptAsync(
             ChildRunRequest.Gate("leak-sigint-p2", 2).WithProfile((SettingNames.P2Agents, "4"), (SettingNames.P2WritesPerAgent, "50")),
-            "p2", "p2 cluster healthy", TimeSpan.FromMilliseconds(200));
+            "p2", "p2 cluster healthy");
 
     // The child runs the kill class only; each class has a cluster of its own, named by the gate's own rule.
     private static readonly string KillClassCluster =
         ShipGate.Fixtures.Campaigns.Phase4Campaign.ClusterLabel(ShipGate.Fixtures.Faults.FaultClass.All.Single(c => c.Name == "kill_primary_mid_write"));
 
+    // Cycles enough that the class still runs when its serve processes are seen, however late the host gets to
+    // look; Ctrl-C ends the run at once whatever the number.
     [Fact]
     public Task RunInterruptedInPhase4LeavesNothingAfterTheNextStart() =>
-        InterruptAsync(ChildRunRequest.Gate("leak-sigint-p4", 4), KillClassCluster, "phase4 kill_primary_mid_write:", TimeSpan.FromSeconds(1.5));
+        InterruptAsync(ChildRunRequest.Gate("leak-sigint-p4", 4).WithProfile((SettingNames.ChaosCycles, "40")), KillClassCluster, "phase4 kill_primary_mid_write:");
 
     private async Task<(TrxReport? Trx, Leftovers Left)> RunToEndAsync(ChildRunRequest request)
     {
@@ -59,11 +61,12 @@ public sealed class LeakTests(LeakFixture fixture, ITestOutputHelper output) : I
     }
 
     /// <summary>
-    /// Starts the run, waits until its cluster's three nodes run and the log shows the phase acting, sends
+    /// Starts the run, waits until its cluster's three nodes run, the log shows the phase acting and the engine shows
+    /// a serve process in each node (a state, not a delay: on a busy machine the cluster comes up late), sends
     /// Ctrl-C, then looks at the engine: at SIGINT, when the run's processes are all gone, a few seconds
     /// later (removals it requested may still be completing) and after the next run's start.
     /// </summary>
-    private async Task InterruptAsync(ChildRunRequest request, string cluster, string actingMarker, TimeSpan intoPhase)
+    private async Task InterruptAsync(ChildRunRequest request, string cluster, string actingMarker)
     {
         var volumesBefore = await EngineLedger.VolumeNamesAsync(CancellationToken.None);
         await using var child = await ChildTestRun.StartAsync(request, fixture.WorkDirectory);
@@ -72,7 +75,7 @@ public sealed class LeakTests(LeakFixture fixture, ITestOutputHelper output) : I
 
         var nodesUp = await watcher.WaitUntilAsync(cs => cs.Count(c => IsNodeOf(c, cluster) && c.State == "running") >= 3, RunBound);
         var acting = await child.WaitForLineAsync(l => l.Contains(actingMarker, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-        await Task.Delay(intoPhase);
+        var serving = await watcher.WaitUntilServingAsync(c => IsNodeOf(c, cluster), 3, TimeSpan.FromSeconds(60));
         var atSigInt = await EngineLedger.LeftoversAsync(watcher.RunIds, watcher.VolumesMounted, volumesBefore, CancellationToken.None);
         var sentAt = child.Elapsed;
         var delivered = child.Interrupt();
@@ -83,7 +86,7 @@ public sealed class LeakTests(LeakFixture fixture, ITestOutputHelper output) : I
         var afterNext = await EngineLedger.LeftoversAsync(watcher.RunIds, watcher.VolumesMounted, volumesBefore, CancellationToken.None);
         var trx = TrxReport.TryLoad(child.TrxPath);
 
-        output.WriteLine($"{request.Name}: runs {string.Join(", ", watcher.RunIds)}; nodes up: {nodesUp}; '{actingMarker}' seen: {acting}");
+        output.WriteLine($"{request.Name}: runs {string.Join(", ", watcher.RunIds)}; nodes up: {nodesUp}; '{actingMarker}' seen: {acting}; serve in each node: {serving}");
         output.WriteLine($"{request.Name}: SIGINT at {sentAt.TotalSeconds:0.0} s (delivered: {delivered}) with {atSigInt}");
         output.WriteLine($"{request.Name}: dotnet test exited {exit.LeaderExit?.TotalSeconds:0.0} s after SIGINT (code {exit.ExitCode}), its last process {exit.GroupExit.TotalSeconds:0.0} s after; TRX: {(trx is null ? "none" : $"{trx.Count("Passed")} passed, {trx.Count("Failed")} failed")}");
         output.WriteLine($"{request.Name}: left when its processes were gone: {atExit}; up to 5 s later: {settled}");
@@ -93,6 +96,7 @@ public sealed class LeakTests(LeakFixture fixture, ITestOutputHelper output) : I
 
         using var _ = new AssertionScope();
         nodesUp.Should().BeTrue($"the {cluster} cluster's three nodes should run before Ctrl-C");
+        serving.Should().BeTrue($"each node of {cluster} should run serve before Ctrl-C");
         atSigInt.Containers.Should().HaveCountGreaterThanOrEqualTo(3, "Ctrl-C is meant to land while the cluster runs");
         delivered.Should().BeTrue("the run must still be running when Ctrl-C comes, or this is not an interrupted run");
         exit.Ended.Should().BeTrue($"an interrupted run ends within {ExitAfterSigIntBound.TotalSeconds:0} s of Ctrl-C (still running: {string.Join(", ", exit.Survivors)})");

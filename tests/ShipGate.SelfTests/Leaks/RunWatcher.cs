@@ -52,6 +52,36 @@ public sealed class RunWatcher : IAsyncDisposable
         return false;
     }
 
+    /// <summary>
+    /// Waits until at least <paramref name="count"/> of the child's running containers that <paramref name="isNode"/>
+    /// picks each run an <c>ai-memory serve</c> process, as the engine lists them (its top, no exec); false at the bound.
+    /// </summary>
+    public async Task<bool> WaitUntilServingAsync(Func<ContainerListResponse, bool> isNode, int count, TimeSpan bound)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < bound)
+        {
+            var nodes = _current.Where(c => isNode(c) && c.State == "running").ToList();
+            if (nodes.Count >= count && (await Task.WhenAll(nodes.Select(ServesAsync))).Count(s => s) >= count) return true;
+            await Task.Delay(Poll);
+        }
+
+        return false;
+    }
+
+    private static async Task<bool> ServesAsync(ContainerListResponse container)
+    {
+        try
+        {
+            var top = await DockerEngine.Client.Containers.ListProcessesAsync(container.ID, new ContainerListProcessesParameters());
+            return top.Processes.Any(p => string.Join(" ", p).Contains("ai-memory", StringComparison.Ordinal) && p.Any(f => f.Contains(" serve", StringComparison.Ordinal)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return false; // gone or not answering: not serving
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

@@ -117,12 +117,15 @@ public sealed class Phase4VerdictTests
     [Fact]
     public void ABoundMeasuredWithoutTheFaultIsNoEvidence()
     {
-        var e = Evidence(Cycles(5, n => Cycle(ok: 100, n1: 100, n2: 100) with { FaultApplied = n != 2 }));
+        var e = Evidence(Cycles(5, n => Cycle(ok: 100, n1: 100, n2: 100) with
+        {
+            FaultApplied = n != 2, FaultAttempts = n != 2 ? 1 : 3, FaultRefusal = n != 2 ? null : "OCI runtime pause failed: unable to freeze: unknown",
+        }));
 
         var finding = Phase4Verdicts.ConvergenceBound(e, Kill);
 
         finding.Verdict.Outcome.Should().Be(Outcome.NoEvidence);
-        finding.Verdict.Message.Should().Contain("fault fired in 4 of 5 cycles (not in c2 (failed to apply)");
+        finding.Verdict.Message.Should().Contain("fault fired in 4 of 5 cycles (not in c2 (the engine refused the fault, all 3 attempts: OCI runtime pause failed");
     }
 
     [Theory]

@@ -62,7 +62,7 @@ public static class HtmlReport
             html.Append("<ul class=\"checks\">");
             foreach (var fact in report.Facts) html.Append(Check(fact));
             html.Append("</ul>");
-            if (phase == 2) html.Append(Convergence(report.Json));
+            if (phase == 2) html.Append(Convergence(report.Json)).Append(HostLatenessLine.Of(report.Json));
             if (phase == 4) html.Append(Charts.ChaosCycles(report.Evidence)).Append(NotRun(report.Json));
             html.Append(Raw(report.FileName, report.Json));
         }

@@ -64,6 +64,8 @@ public sealed class Phase4Adapter : PhaseAdapter
             ["convergence_bound"] = bound,
             ["hung"] = J.Bool(c, "hung") ?? false,
             ["harness_error"] = J.Str(c, "harness_error"),
+            ["reruns"] = J.At(c, "reruns")?.DeepClone() ?? new JsonArray(), // cycles the harness broke and the class ran again
+            ["host_lateness"] = J.At(c, "host_lateness")?.DeepClone(), // the test host's own lateness while the class ran
             ["setup_failure"] = J.Str(c, "setup_failure"),
             ["budget_ms"] = J.Ms(J.Num(c, "budget_seconds")),
             ["duration_ms"] = J.Ms(J.Num(c, "seconds")),
