@@ -1,13 +1,18 @@
 using ShipGate.Results;
 using ShipGate.Results.Campaign;
+using ShipGate.Results.History;
 using ShipGate.Results.Model;
 
 // Exit 0: overall_pass. 1: the campaign failed. 2: bad input (one error line; never a passing summary).
-const string Usage = "usage: shipgate-results --trx FILE… --out DIR --campaign ID --ref REF [--gate-commit SHA]";
+const string Usage = "usage: shipgate-results --trx FILE… --out DIR --campaign ID --ref REF [--gate-commit SHA]\n" +
+    "       " + HistoryCommands.CompareUsage + "\n       " + HistoryCommands.IndexUsage;
 var trx = new List<string>();
 string? outDir = null, campaign = null, aiRef = null, commit = null;
 try
 {
+    // compare exits 0 (no regression), 1 (B has a red fact A had green) or 2 (bad input); index 0 or 2.
+    if (args is ["compare", .. var compareArgs]) return HistoryCommands.Compare(compareArgs, Console.Out, Console.Error);
+    if (args is ["index", .. var indexArgs]) return HistoryCommands.Index(indexArgs, Console.Out, Console.Error);
     for (var i = 0; i < args.Length; i++)
     {
         string Next() => i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : throw new ResultsInputException($"{args[i]} needs a value; {Usage}");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ShipGate.Results.Campaign;
+using ShipGate.Results.History;
 using ShipGate.Results.Html;
 using ShipGate.Results.Model;
 
@@ -25,6 +26,8 @@ public static class ResultsWriter
         File.WriteAllText(Path.Combine(outDir, IndexFile), HtmlReport.Render(result));
         // The summary goes last: a reader that sees it sees a complete folder.
         Save(Path.Combine(outDir, SummaryFile), result.Summary);
+        // The runs index beside the campaign folders lists this campaign from now on.
+        RunsIndex.Rebuild(RunsIndex.RunsDirOf(outDir));
     }
 
     private static void Save(string path, JsonNode json)
