@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using ShipGate.Results.Campaign;
+using ShipGate.Results.History;
+using ShipGate.Results.Trx;
+
+namespace ShipGate.Results.Tests.Support;
+
+/// <summary>
+/// Campaign summaries for the history tests: the recorded green gate run (TestData/gate-all-phases.trx.xml) converted
+/// once, then copied and changed as a test asks (id, date, ref, strength, a fact turned red, a figure, a setting).
+/// </summary>
+public static class Campaigns
+{
+    private static readonly Lazy<JsonObject> Green = new(() =>
+        CampaignBuilder.Build([TrxReader.Read(Path.Combine(AppContext.BaseDirectory, "TestData", "gate-all-phases.trx.xml"))], Scratch.Options()).Summary);
+
+    public static JsonObject Summary(string id, int day, string aiRef = "v0.6.0", string? strength = "release")
+    {
+        var s = (JsonObject)Green.Value.DeepClone();
+        s["campaign_id"] = id;
+        s["completed_at"] = $"2026-11-{day:00}T10:00:00Z";
+        s["ai_memory_git_ref"] = aiRef;
+        if (strength is not null) s["strength"] = strength;
+        return s;
+    }
+
+    /// <summary>Writes runs/&lt;id&gt;/campaign-summary.json and returns the folder.</summary>
+    public static string Save(this JsonObject summary, string runsDir)
+    {
+        var dir = Path.Combine(runsDir, summary["campaign_id"]!.GetValue<string>());
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "campaign-summary.json"), summary.ToJsonString());
+        return dir;
+    }
+
+    public static CampaignRecord Record(this JsonObject summary) => new(".", summary["campaign_id"]!.GetValue<string>(), summary);
+
+    /// <summary>Every copy of the fact (Phase 1's once-facts sit in each node's file) failed with this message; the campaign failed.</summary>
+    public static JsonObject Fail(this JsonObject s, string key, string message)
+    {
+        var checks = Phases(s).SelectMany(p => p["checks"]!.AsArray()).Where(c => c!["criterion"]!.GetValue<string>() == key).ToList();
+        checks.Should().NotBeEmpty($"the recorded run holds {key}");
+        foreach (var c in checks)
+        {
+            c!["status"] = "failed";
+            c["message"] = message;
+        }
+
+        s["overall_pass"] = false;
+        s["reasons"] = new JsonArray((JsonNode?)$"{key}: {message}");
+        return s;
+    }
+
+    public static JsonObject Drop(this JsonObject s, string key)
+    {
+        foreach (var p in Phases(s)) p["checks"]!.AsArray().RemoveAll(c => c!["criterion"]!.GetValue<string>() == key);
+        s["overall_pass"] = false;
+        return s;
+    }
+
+    public static JsonObject P99(this JsonObject s, string node, double ms)
+    {
+        var soak = Phases(s).Single(p => p["phase"]!.GetValue<int>() == 2)["soak"]!["nodes"]!.AsArray();
+        soak.Single(n => n!["node"]!.GetValue<string>() == node)!["p99_ms"] = ms;
+        return s;
+    }
+
+    public static JsonObject Setting(this JsonObject s, string name, string value, string source = "command line")
+    {
+        var setting = s["settings"]!.AsArray().Single(x => x!["name"]!.GetValue<string>() == name)!;
+        setting["value"] = value;
+        setting["source"] = source;
+        return s;
+    }
+
+    public static double P99Of(this JsonObject s, string node) =>
+        Phases(s).Single(p => p["phase"]!.GetValue<int>() == 2)["soak"]!["nodes"]!.AsArray().Single(n => n!["node"]!.GetValue<string>() == node)!["p99_ms"]!.GetValue<double>();
+
+    private static IEnumerable<JsonObject> Phases(JsonObject s) => s["phases"]!.AsArray().OfType<JsonObject>();
+}
