@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ShipGate.Results.History;
+using ShipGate.Results.Html;
 using ShipGate.Results.Tests.Support;
 
 namespace ShipGate.Results.Tests;
@@ -62,6 +63,19 @@ public sealed partial class HistoryIndexTests : IDisposable
 
         RowIds().Matches(Index).Select(m => m.Groups[1].Value).Should().BeEquivalentTo("c1", "earlier");
         s.Html.Should().Contain("<a class=\"back\" href=\"../index.html\">");
+    }
+
+    [Fact]
+    public void Only_the_newest_campaigns_are_listed_so_the_page_stays_under_1_MB()
+    {
+        var many = Enumerable.Range(1, IndexPage.MaxCampaigns + 10)
+            .Select(i => Campaigns.Summary($"c{i:000}", 1 + (i % 28)).Record()).OrderByDescending(c => c.Id, StringComparer.Ordinal).ToList();
+
+        var html = IndexPage.Render(many);
+
+        RowIds().Matches(html).Count.Should().Be(IndexPage.MaxCampaigns);
+        html.Should().Contain($"{IndexPage.MaxCampaigns + 10} campaigns, newest first").And.Contain("10 older campaigns are not listed");
+        System.Text.Encoding.UTF8.GetByteCount(html).Should().BeLessThan(1024 * 1024);
     }
 
     [Fact]

@@ -12,23 +12,33 @@ public static class IndexPage
     /// <summary>Failed facts named per row before the rest is counted ("… and 12 more").</summary>
     private const int FactsShown = 6;
 
-    public static string Render(IReadOnlyList<CampaignRecord> campaigns)
+    /// <summary>
+    /// Campaigns listed (and charted): the newest ones. A row with its charts' points is about 2.5 KB, so this keeps
+    /// the page under 1 MB however many campaigns accumulate; older folders and their pages stay where they are.
+    /// </summary>
+    public const int MaxCampaigns = 250;
+
+    public static string Render(IReadOnlyList<CampaignRecord> all)
     {
+        var campaigns = all.Take(MaxCampaigns).ToList();
         var html = Page.Open("ShipGate campaigns", RunsIndex.Generator, "wide");
         var refs = campaigns.Select(c => c.Ref ?? "").Distinct().Order(StringComparer.Ordinal).ToList();
-        html.Append("<h1>ShipGate campaigns</h1><p>").Append(campaigns.Count).Append(" campaign").Append(campaigns.Count == 1 ? "" : "s")
+        html.Append("<h1>ShipGate campaigns</h1><p>").Append(all.Count).Append(" campaign").Append(all.Count == 1 ? "" : "s")
             .Append(", newest first, from each <code>*/campaign-summary.json</code> beside this page; <span id=\"shown\">")
             .Append(campaigns.Count).Append("</span> shown. Figures per node read a · b · c.</p>\n")
             .Append("<form id=\"filter\"><label>ai-memory ref <select id=\"ref\"><option value=\"\">all</option>")
             .Append(string.Concat(refs.Select(r => $"<option value=\"{HtmlReport.E(r)}\">{HtmlReport.E(r.Length == 0 ? "(none)" : r)}</option>")))
             .Append("</select></label></form>\n");
 
-        html.Append("<table class=\"grid runs\"><thead><tr><th>campaign</th><th>completed</th><th>ai-memory ref</th><th>version</th><th>image id</th>")
+        html.Append("<div class=\"scroll\"><table class=\"grid runs\"><thead><tr><th>campaign</th><th>completed</th><th>ai-memory ref</th><th>version</th><th>image id</th>")
             .Append("<th>strength</th><th>verdict</th><th>failed facts</th>")
             .Append(string.Concat(Figure.All.Select(f => $"<th>{HtmlReport.E(f.Label)}{(f.Unit.Length > 0 ? $" ({HtmlReport.E(f.Unit)})" : "")}</th>")))
             .Append("</tr></thead><tbody>\n");
         foreach (var c in campaigns) html.Append(Row(c));
-        html.Append("</tbody></table>\n");
+        html.Append("</tbody></table></div>\n");
+        if (all.Count > campaigns.Count)
+            html.Append("<p class=\"empty\">").Append(all.Count - campaigns.Count).Append(" older campaigns are not listed (the newest ")
+                .Append(MaxCampaigns).Append(" are); their folders and pages remain.</p>\n");
 
         html.Append("<section><h2>Trends</h2>").Append(Trends(campaigns)).Append("</section>\n")
             .Append("<footer>ShipGate runs index · rebuilt whenever a campaign's results are written, or with <code>shipgate-results index DIR</code></footer>\n")
