@@ -17,7 +17,8 @@ if [[ -z "$runs" ]]; then
   # The fact's result: outcome Failed, and its evidence line a fail with the message the gate writes for it.
   perl -0pe 's{(<UnitTestResult[^>]*testName="Phase 2 · node-c · holds ≥ 95% of acknowledged writes"[^>]*outcome=")Passed(".*?</UnitTestResult>)}{
     my ($head, $rest) = ($1, $2);
-    $rest =~ s{"verdict":"pass","measured":"200/200"(.*?)"message":"[^"]*"}{"verdict":"fail","measured":"183/200"$1"message":"node-c holds 183/200 acknowledged (&lt; 95%); missing 17"};
+    my $message = "node-c holds 183/200 acknowledged (&lt; 95%); missing 17";
+    $rest =~ s{"verdict":"pass","measured":"200/200"(.*?)"message":"[^"]*"}{"verdict":"fail","measured":"183/200"$1"message":"$message"};
     "${head}Failed$rest" }se' "$trx" > "$red"
   "${cli[@]}" --trx "$trx" --out "$runs/20261120T0900Z" --campaign 20261120T0900Z --ref v0.6.0 || true
   "${cli[@]}" --trx "$trx" --out "$runs/20261127T0900Z" --campaign 20261127T0900Z --ref v0.6.2 || true

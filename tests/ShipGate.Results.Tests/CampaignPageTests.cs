@@ -23,7 +23,8 @@ public sealed class CampaignPageTests : IDisposable
         Regex.Matches(holds, "class=\"cell (\\w+)\"").Select(m => m.Groups[1].Value).Should().Equal("pass", "pass", "fail");
         holds.Should().Contain("node-c holds 146/200 acknowledged (&lt; 95%); missing 54");
         Line(Matrix(html, 2), "burst gets ≥ 95% 201").Should().Contain("colspan=\"3\"");
-        Regex.Matches(Line(Matrix(html, 4), "Σok &gt; 0"), "class=\"cell (\\w+)\"").Select(m => m.Groups[1].Value).Should().Equal("pass", "pass", "notrun", "notrun");
+        Regex.Matches(Line(Matrix(html, 4), "Σok &gt; 0"), "class=\"cell (\\w+)\"").Select(m => m.Groups[1].Value)
+            .Should().Equal("pass", "pass", "notrun", "notrun");
     }
 
     [Fact]
@@ -34,7 +35,8 @@ public sealed class CampaignPageTests : IDisposable
 
         html.IndexOf("class=\"keyfig\"", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("class=\"grid matrix\"", StringComparison.Ordinal));
         html.IndexOf("class=\"grid matrix\"", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("<ul class=\"checks\">", StringComparison.Ordinal));
-        html.Should().Contain("<section class=\"phase\"><details><summary><h2>Phase 1").And.Contain("<section class=\"phase\"><details open><summary><h2>Phase 2");
+        html.Should().Contain("<section class=\"phase\"><details><summary><h2>Phase 1")
+            .And.Contain("<section class=\"phase\"><details open><summary><h2>Phase 2", "a phase that did not pass opens unfolded");
         html.Should().Contain("<b>Phase 4 seconds per cycle (s)</b><span><span class=\"sub\">kill_primary_mid_write</span> 6.5");
     }
 
@@ -49,12 +51,15 @@ public sealed class CampaignPageTests : IDisposable
 
         s.Convert([path]).Should().Be(ExitCodes.CampaignFailed);
 
-        Line(Matrix(s.Html, 4), "every serve the fault did not kill").Should().Contain("<td class=\"cell missing\" title=\"missing from the test results\">&#x2717;</td>");
+        Line(Matrix(s.Html, 4), "every serve the fault did not kill")
+            .Should().Contain("<td class=\"cell missing\" title=\"missing from the test results\">&#x2717;</td>");
     }
 
     private static string Matrix(string html, int phase) =>
         Regex.Match(html, $"<table class=\"grid matrix\" data-phase=\"{phase}\">.*?</table>").Value;
 
     private static string Line(string table, string label) =>
-        Regex.Match(table, $"<tr><td>{Regex.Escape(label)}[^<]*</td>.*?</tr>").Value is { Length: > 0 } line ? line : throw new InvalidOperationException($"no line {label}");
+        Regex.Match(table, $"<tr><td>{Regex.Escape(label)}[^<]*</td>.*?</tr>").Value is { Length: > 0 } line
+            ? line
+            : throw new InvalidOperationException($"no line {label}");
 }

@@ -80,5 +80,6 @@ public sealed class HistoryBrowserTests : IDisposable
     }
 
     private void Convert(string id, IReadOnlyList<string> trx, string aiRef, int day) =>
-        Converter.ConvertTrx(trx, Path.Combine(Runs, id), new CampaignOptions(id, aiRef, "abc123", new DateTimeOffset(2026, 11, day, 10, 0, 0, TimeSpan.Zero)), s.Log);
+        Converter.ConvertTrx(trx, Path.Combine(Runs, id), new CampaignOptions(id, aiRef, "abc123", new DateTimeOffset(2026, 11, day, 10, 0, 0, TimeSpan.Zero)),
+            s.Log);
 }

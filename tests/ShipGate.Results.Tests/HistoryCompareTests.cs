@@ -27,7 +27,8 @@ public sealed class HistoryCompareTests : IDisposable
             .And.Contain("A: node-c holds 200/200 acknowledged").And.Contain("B: node-c holds 146/200 acknowledged (< 95%)")
             .And.Contain("verdict: REGRESSION: 1 fact(s) green in A are red or missing in B: p2.node-c.holds-95pct");
         var page = File.ReadAllText(Path.Combine(Runs, "compare-a-vs-b.html"));
-        page.Should().Contain("<td>p2.node-c.holds-95pct</td><td>passed → failed</td>").And.Contain("href=\"a/index.html\"").And.Contain("href=\"index.html\"");
+        page.Should().Contain("<td>p2.node-c.holds-95pct</td><td>passed → failed</td>")
+            .And.Contain("href=\"a/index.html\"").And.Contain("href=\"index.html\"");
     }
 
     [Fact]
@@ -80,7 +81,8 @@ public sealed class HistoryCompareTests : IDisposable
     public void Settings_differ_by_value_not_by_layer_and_images_by_id()
     {
         var a = Campaigns.Summary("a", 1).Setting("SHIPGATE_SOAK_SECS", "10", "profile ci").Record();
-        var bJson = Campaigns.Summary("b", 2, strength: "rehearsal").Setting("SHIPGATE_SOAK_SECS", "10", "environment").Setting("SHIPGATE_CHAOS_CYCLES", "50", "default");
+        var bJson = Campaigns.Summary("b", 2, strength: "rehearsal")
+            .Setting("SHIPGATE_SOAK_SECS", "10", "environment").Setting("SHIPGATE_CHAOS_CYCLES", "50", "default");
         bJson["sut_image_id"] = "sha256:feedface";
         var c = CampaignComparison.Of(a, bJson.Record());
 
@@ -95,8 +97,8 @@ public sealed class HistoryCompareTests : IDisposable
         Campaigns.Summary("b", 2).Save(Runs);
         var stdout = new StringWriter();
 
-        HistoryCommands.Compare([Path.Combine(Runs, "a"), Path.Combine(Runs, "b", "campaign-summary.json"), "--out", Path.Combine(s.Dir, "cmp.html")], stdout, s.Log)
-            .Should().Be(ExitCodes.Pass);
+        string[] args = [Path.Combine(Runs, "a"), Path.Combine(Runs, "b", "campaign-summary.json"), "--out", Path.Combine(s.Dir, "cmp.html")];
+        HistoryCommands.Compare(args, stdout, s.Log).Should().Be(ExitCodes.Pass);
 
         stdout.ToString().Should().Contain("facts flipped: 0").And.Contain("figures beyond their noise band: 0")
             .And.Contain("soak p99 ±20 % and at least 50 ms").And.Contain("Phase 4 convergence bound at least 0.0005")

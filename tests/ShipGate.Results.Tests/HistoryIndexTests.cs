@@ -31,9 +31,10 @@ public sealed partial class HistoryIndexTests : IDisposable
         newRow.Should().Contain("badge fail").And.Contain("v0.6.3-rc1").And.Contain("ai-memory 0.6.0").And.Contain("ab2fbfd76477");
         newRow.Should().Contain("p2.node-c.holds-95pct").And.Contain("title=\"node-c holds 146/200\"").And.Contain(">412</span> · ");
         newRow.Should().Contain("<td>—</td>", "a summary written before the strength field has none");
-        Row(html, "mid").Should().Contain("rehearsal").And.Contain("badge pass").And.Contain(">28.3</span> · <span title=\"soak p99 &#183; node-b\">28</span> · ");
+        Row(html, "mid").Should().Contain("rehearsal").And.Contain("badge pass")
+            .And.Contain(">28.3</span> · <span title=\"soak p99 &#183; node-b\">28</span> · ");
         Row(html, "old").Should().Contain("<span class=\"sub\">kill_primary_mid_write</span> 1.61").And.Contain("55.7");
-        html.Should().Contain("<a href=\"old/index.html\">old</a>");
+        html.Should().Contain("<td>old</td>", "a folder with only a summary has no page to link to");
     }
 
     [Fact]
@@ -62,6 +63,7 @@ public sealed partial class HistoryIndexTests : IDisposable
         s.Convert([new TrxWriter().AllPhases().Save(s.Dir)]).Should().Be(ExitCodes.Pass, s.Log.ToString());
 
         RowIds().Matches(Index).Select(m => m.Groups[1].Value).Should().BeEquivalentTo("c1", "earlier");
+        Index.Should().Contain("<td><a href=\"c1/index.html\">c1</a></td>");
         s.Html.Should().Contain("<a class=\"back\" href=\"../index.html\">");
     }
 
@@ -124,8 +126,10 @@ public sealed partial class HistoryIndexTests : IDisposable
     private static string Row(string html, string id) => RowOf(html, id) ?? throw new InvalidOperationException($"no row {id}");
 
     private static string? RowOf(string html, string id) =>
-        Regex.Match(html, $"<tr class=\"(?:pass|fail)\" data-ref=\"[^\"]*\"><td><a href=\"{Regex.Escape(id)}/index.html\">.*?</tr>") is { Success: true } m ? m.Value : null;
+        Regex.Match(html, $"<tr class=\"(?:pass|fail)\" data-ref=\"[^\"]*\"><td>(?:<a [^>]*>)?{Regex.Escape(id)}<.*?</tr>") is { Success: true } m
+            ? m.Value
+            : null;
 
-    [GeneratedRegex("<tr class=\"(?:pass|fail)\" data-ref=\"[^\"]*\"><td><a href=\"([^\"/]+)/index.html\"")]
+    [GeneratedRegex("<tr class=\"(?:pass|fail)\" data-ref=\"[^\"]*\"><td>(?:<a [^>]*>)?([^<]+)<")]
     private static partial Regex RowIds();
 }

@@ -60,8 +60,7 @@ public static class Campaigns
 
     public static JsonObject P99(this JsonObject s, string node, double ms)
     {
-        var soak = Phases(s).Single(p => p["phase"]!.GetValue<int>() == 2)["soak"]!["nodes"]!.AsArray();
-        soak.Single(n => n!["node"]!.GetValue<string>() == node)!["p99_ms"] = ms;
+        SoakNode(s, node)["p99_ms"] = ms;
         return s;
     }
 
@@ -73,8 +72,8 @@ public static class Campaigns
         return s;
     }
 
-    public static double P99Of(this JsonObject s, string node) =>
-        Phases(s).Single(p => p["phase"]!.GetValue<int>() == 2)["soak"]!["nodes"]!.AsArray().Single(n => n!["node"]!.GetValue<string>() == node)!["p99_ms"]!.GetValue<double>();
+    private static JsonNode SoakNode(JsonObject s, string node) =>
+        Phases(s).Single(p => p["phase"]!.GetValue<int>() == 2)["soak"]!["nodes"]!.AsArray().Single(n => n!["node"]!.GetValue<string>() == node)!;
 
     private static IEnumerable<JsonObject> Phases(JsonObject s) => s["phases"]!.AsArray().OfType<JsonObject>();
 }

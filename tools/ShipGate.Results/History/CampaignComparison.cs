@@ -53,13 +53,19 @@ public sealed record CampaignComparison(CampaignRecord A, CampaignRecord B, IRea
         return new CampaignComparison(a, b, flipped, moved, Differ(SettingsOf(a), SettingsOf(b)), Differ(ImagesOf(a), ImagesOf(b)));
     }
 
-    /// <summary>Per setting, the value compared and the text shown (value and layer): a setting that kept its value but came from another layer is no difference.</summary>
+    /// <summary>
+    /// Per setting, the value compared and the text shown (value and layer): a setting that kept its value but came
+    /// from another layer is no difference.
+    /// </summary>
     private static Dictionary<string, (string? Value, string? Shown)> SettingsOf(CampaignRecord c) =>
         c.Settings.GroupBy(s => s.Name).Select(g => g.First())
             .ToDictionary(s => s.Name, s => (s.Value, (string?)$"{s.Value ?? "(unset)"}{(s.Source is null ? "" : $" ({s.Source})")}"));
 
     private static Dictionary<string, (string? Value, string? Shown)> ImagesOf(CampaignRecord c) =>
-        new (string, string?)[] { ("version", c.Version), ("image", c.Image), ("image id", c.ImageId), ("strength", c.Strength), ("system under test", c.SutKind) }
+        new (string, string?)[]
+        {
+            ("version", c.Version), ("image", c.Image), ("image id", c.ImageId), ("strength", c.Strength), ("system under test", c.SutKind),
+        }
             .ToDictionary(x => x.Item1, x => (x.Item2, x.Item2));
 
     private static List<Difference> Differ(Dictionary<string, (string? Value, string? Shown)> a, Dictionary<string, (string? Value, string? Shown)> b) =>

@@ -21,8 +21,16 @@ public sealed record SettingValue(string Name, string? Value, string? Source);
 /// included): identity, verdict, facts by key, key figures, settings. Fields a summary lacks (strength, sut_kind
 /// in older ones) stay null; a summary that does not parse is a record with <see cref="Error"/> set.
 /// </summary>
-public sealed record CampaignRecord(string Folder, string Id, JsonObject Summary, string? Error = null)
+public sealed class CampaignRecord(string folder, string id, JsonObject summary, string? error = null)
 {
+    public string Folder { get; } = folder;
+
+    public string Id { get; } = id;
+
+    public JsonObject Summary { get; } = summary;
+
+    public string? Error { get; } = error;
+
     public string? Ref => J.Str(Summary, "ai_memory_git_ref");
 
     public string? Version => J.Str(Summary, "sut_version");

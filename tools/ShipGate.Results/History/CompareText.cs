@@ -7,7 +7,11 @@ public static class CompareText
     {
         o.WriteLine($"shipgate compare: A = {c.A.Id} → B = {c.B.Id}");
         foreach (var (tag, r) in new[] { ("A", c.A), ("B", c.B) })
-            o.WriteLine($"  {tag}: {r.Id} · ref {r.Ref ?? "—"} · {r.Version ?? "—"} · image {r.ShortImageId ?? "—"} · strength {r.Strength ?? "—"} · {(r.Pass ? "PASS" : "FAIL")}");
+        {
+            o.WriteLine($"  {tag}: {r.Id} · ref {r.Ref ?? "—"} · {r.Version ?? "—"} · image {r.ShortImageId ?? "—"}" +
+                $" · strength {r.Strength ?? "—"} · {(r.Pass ? "PASS" : "FAIL")}");
+        }
+
 
         o.WriteLine($"facts flipped: {c.Flipped.Count} ({c.Regressions.Count} green in A, red or missing in B)");
         foreach (var f in c.Flipped)

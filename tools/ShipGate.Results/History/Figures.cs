@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ShipGate.Contract.Criteria;
 using ShipGate.Results.Model;
 
 namespace ShipGate.Results.History;
@@ -30,7 +31,7 @@ public sealed record FigureValue(Figure Figure, string? Subject, double Value)
 /// figures and compare all read these rows.
 /// </summary>
 public sealed record Figure(string Key, string Label, string Unit, NoiseBand Band, bool HigherIsWorse, bool Trend,
-    Func<JsonObject, IEnumerable<(string? Subject, double Value)>> Read)
+    Func<JsonObject, IEnumerable<(string? Subject, double? Value)>> Read)
 {
     /// <summary>Phase 2 convergence is polled, so its resolution is the poll interval; a few hundred ms is noise.</summary>
     public static readonly NoiseBand ConvergeBand = new(0.20, 250, "ms");
@@ -51,24 +52,21 @@ public sealed record Figure(string Key, string Label, string Unit, NoiseBand Ban
     public static readonly IReadOnlyList<Figure> All =
     [
         new("p2.converge", "Phase 2 time to converge", "ms", ConvergeBand, true, true,
-            s => PerNode(Phase(s, 2), n => J.Num(Phase(s, 2), "time_to_converge_ms", n[^1..]))),
+            s => Topology.Nodes.Select(n => ((string?)n, J.Num(Phase(s, 2), "time_to_converge_ms", n[^1..])))),
         new("p2.soak.p99", "soak p99", "ms", LatencyBand, true, true,
-            s => SoakNodes(s).Select(n => (J.Str(n, "node"), J.Num(n, "p99_ms")))
-                .Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!.Value))),
+            s => SoakNodes(s).Select(n => (J.Str(n, "node"), J.Num(n, "p99_ms")))),
         new("p2.soak.memory", "soak memory growth", "MiB", MemoryBand, true, false,
-            s => SoakNodes(s).Select(n => (J.Str(n, "node"), J.Num(n, "memory_growth_bytes") / (1024.0 * 1024)))
-                .Where(x => x.Item2 is not null).Select(x => (x.Item1, Math.Round(x.Item2!.Value, 1)))),
+            s => SoakNodes(s).Select(n => (J.Str(n, "node"), J.Num(n, "memory_growth_bytes") is { } b ? Math.Round(b / (1024.0 * 1024), 1) : (double?)null))),
         new("p4.cycle", "Phase 4 seconds per cycle", "s", CycleBand, true, true,
-            s => J.Array(Phase(s, 4), "faults").Where(f => J.Num(f, "mean_cycle_ms") is not null)
-                .Select(f => (J.Str(f, "fault"), J.Num(f, "mean_cycle_ms")!.Value / 1000))),
+            s => J.Array(Phase(s, 4), "faults").Select(f => (J.Str(f, "fault"), J.Num(f, "mean_cycle_ms") / 1000))),
         new("p4.bound", "Phase 4 convergence bound", "", BoundBand, false, false,
-            s => (J.At(Phase(s, 4), "convergence_by_fault") as JsonObject ?? [])
-                .Where(kv => J.Num(kv.Value) is not null).Select(kv => ((string?)kv.Key, J.Num(kv.Value)!.Value))),
-        new("wall", "wall time", "s", WallBand, true, false,
-            s => J.Num(s, "wall_seconds") is { } w ? [(null, w)] : []),
+            s => (J.At(Phase(s, 4), "convergence_by_fault") as JsonObject ?? []).Select(kv => ((string?)kv.Key, J.Num(kv.Value)))),
+        new("wall", "wall time", "s", WallBand, true, false, s => [(null, J.Num(s, "wall_seconds"))]),
     ];
 
-    public IReadOnlyList<FigureValue> Of(JsonObject summary) => Read(summary).Select(x => new FigureValue(this, x.Subject, x.Value)).ToList();
+    /// <summary>The figure's values in a campaign; a node or class the summary holds no number for has none.</summary>
+    public IReadOnlyList<FigureValue> Of(JsonObject summary) =>
+        Read(summary).Where(x => x.Value is not null).Select(x => new FigureValue(this, x.Subject, x.Value!.Value)).ToList();
 
     public string Number(double value) => Unit.Length == 0 ? value.ToString("0.000", CultureInfo.InvariantCulture) : Format(value);
 
@@ -82,7 +80,4 @@ public sealed record Figure(string Key, string Label, string Unit, NoiseBand Ban
         J.Array(summary, "phases").OfType<JsonObject>().FirstOrDefault(p => J.Num(p, "phase") == phase);
 
     private static IEnumerable<JsonNode?> SoakNodes(JsonObject s) => J.Array(Phase(s, 2), "soak", "nodes").Where(n => n is not null);
-
-    private static IEnumerable<(string?, double)> PerNode(JsonObject? phase, Func<string, double?> read) =>
-        phase is null ? [] : ShipGate.Contract.Criteria.Topology.Nodes.Select(n => ((string?)n, read(n))).Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!.Value));
 }

@@ -28,7 +28,8 @@ public static class HistoryCommands
             {
                 case "--runs": runs = Next(); break;
                 case "--out": outFile = Next(); break;
-                case var flag when flag.StartsWith("--", StringComparison.Ordinal): throw new ResultsInputException($"unknown argument '{flag}'; {CompareUsage}");
+                case var flag when flag.StartsWith("--", StringComparison.Ordinal):
+                    throw new ResultsInputException($"unknown argument '{flag}'; {CompareUsage}");
                 default: positional.Add(args[i]); break;
             }
         }
@@ -61,7 +62,11 @@ public static class HistoryCommands
             : Directory.Exists(arg) && File.Exists(Path.Combine(arg, ResultsWriter.SummaryFile)) ? arg
             : Path.Combine(runs, arg);
         if (!File.Exists(Path.Combine(folder, ResultsWriter.SummaryFile)))
-            throw new ResultsInputException($"no campaign '{arg}': not a folder with {ResultsWriter.SummaryFile}, and no {Path.Combine(runs, arg, ResultsWriter.SummaryFile)}");
+        {
+            var underRuns = Path.Combine(runs, arg, ResultsWriter.SummaryFile);
+            throw new ResultsInputException($"no campaign '{arg}': not a folder with {ResultsWriter.SummaryFile}, and no {underRuns}");
+        }
+
         var record = CampaignRecord.Load(folder);
         return record.Error is null ? record : throw new ResultsInputException($"{folder}: {record.Error}");
     }

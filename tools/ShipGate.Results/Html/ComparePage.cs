@@ -18,7 +18,8 @@ public static class ComparePage
                 ? $"<p class=\"verdict bad\">Regression: {c.Regressions.Count} fact(s) green in A are red or missing in B.</p>"
                 : "<p class=\"verdict ok\">No fact that was green in A is red in B.</p>");
 
-        html.Append("<table class=\"grid campaigns\"><tr><th></th><th>campaign</th><th>ai-memory ref</th><th>version</th><th>image id</th><th>strength</th><th>verdict</th></tr>");
+        html.Append("<table class=\"grid campaigns\"><tr><th></th><th>campaign</th><th>ai-memory ref</th><th>version</th><th>image id</th>")
+            .Append("<th>strength</th><th>verdict</th></tr>");
         foreach (var (tag, r) in new[] { ("A", c.A), ("B", c.B) })
         {
             html.Append("<tr><th>").Append(tag).Append("</th><td><a href=\"").Append(HtmlReport.E(Page.LinkTo(pageDir, r.Folder))).Append("\">")
@@ -40,7 +41,8 @@ public static class ComparePage
             .Append(Table("settings", ["setting", "A", "B"], c.Settings.Select(d => ("", new[] { d.Name, d.A ?? "(absent)", d.B ?? "(absent)" }))));
         html.Append("<h2>Images that differ (").Append(c.Images.Count).Append(")</h2>")
             .Append(Table("images", ["", "A", "B"], c.Images.Select(d => ("", new[] { d.Name, d.A ?? "—", d.B ?? "—" }))));
-        return html.Append("<footer>ShipGate compare · <code>shipgate-results compare</code> exits 1 when B has a red fact A had green</footer>\n</body></html>\n").ToString();
+        return html.Append("<footer>ShipGate compare · <code>shipgate-results compare</code> exits 1 when B has a red fact A had green</footer>\n")
+            .Append("</body></html>\n").ToString();
     }
 
     private static string Table(string id, string[] head, IEnumerable<(string Class, string[] Cells)> rows)

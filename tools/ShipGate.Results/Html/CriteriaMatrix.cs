@@ -28,7 +28,8 @@ public static class CriteriaMatrix
             }
 
             var columns = Columns(rows);
-            html.Append("<table class=\"grid matrix\" data-phase=\"").Append(phase).Append("\"><caption>Phase ").Append(phase).Append("</caption><tr><th>criterion</th>")
+            html.Append("<table class=\"grid matrix\" data-phase=\"").Append(phase).Append("\">")
+                .Append("<caption>Phase ").Append(phase).Append("</caption><tr><th>criterion</th>")
                 .Append(string.Concat(columns.Select(c => $"<th>{HtmlReport.E(c ?? "result")}</th>"))).Append("</tr>");
             foreach (var row in rows)
             {

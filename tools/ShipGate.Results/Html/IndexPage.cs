@@ -1,5 +1,6 @@
 using System.Text;
 using ShipGate.Results.History;
+using ShipGate.Results.Output;
 
 namespace ShipGate.Results.Html;
 
@@ -30,7 +31,8 @@ public static class IndexPage
             .Append(string.Concat(refs.Select(r => $"<option value=\"{HtmlReport.E(r)}\">{HtmlReport.E(r.Length == 0 ? "(none)" : r)}</option>")))
             .Append("</select></label></form>\n");
 
-        html.Append("<div class=\"scroll\"><table class=\"grid runs\"><thead><tr><th>campaign</th><th>completed</th><th>ai-memory ref</th><th>version</th><th>image id</th>")
+        html.Append("<div class=\"scroll\"><table class=\"grid runs\"><thead><tr>")
+            .Append("<th>campaign</th><th>completed</th><th>ai-memory ref</th><th>version</th><th>image id</th>")
             .Append("<th>strength</th><th>verdict</th><th>failed facts</th>")
             .Append(string.Concat(Figure.All.Select(f => $"<th>{HtmlReport.E(f.Label)}{(f.Unit.Length > 0 ? $" ({HtmlReport.E(f.Unit)})" : "")}</th>")))
             .Append("</tr></thead><tbody>\n");
@@ -41,7 +43,8 @@ public static class IndexPage
                 .Append(MaxCampaigns).Append(" are); their folders and pages remain.</p>\n");
 
         html.Append("<section><h2>Trends</h2>").Append(Trends(campaigns)).Append("</section>\n")
-            .Append("<footer>ShipGate runs index · rebuilt whenever a campaign's results are written, or with <code>shipgate-results index DIR</code></footer>\n")
+            .Append("<footer>ShipGate runs index · rebuilt whenever a campaign's results are written, ")
+            .Append("or with <code>shipgate-results index DIR</code></footer>\n")
             .Append("<script>").Append(FilterScript).Append("</script>\n</body></html>\n");
         return html.ToString();
     }
@@ -49,8 +52,10 @@ public static class IndexPage
     private static string Row(CampaignRecord c)
     {
         var row = new StringBuilder($"<tr class=\"{(c.Pass ? "pass" : "fail")}\" data-ref=\"{HtmlReport.E(c.Ref ?? "")}\">");
-        row.Append("<td><a href=\"").Append(HtmlReport.E(Page.LinkTo(Path.GetDirectoryName(Path.GetFullPath(c.Folder))!, c.Folder))).Append("\">")
-            .Append(HtmlReport.E(c.Id)).Append("</a></td>")
+        // A folder holding only a summary (copied, or written by another tool) has no page to link to.
+        row.Append(File.Exists(Path.Combine(c.Folder, ResultsWriter.IndexFile))
+                ? $"<td><a href=\"{HtmlReport.E(Page.LinkTo(Path.GetDirectoryName(Path.GetFullPath(c.Folder))!, c.Folder))}\">{HtmlReport.E(c.Id)}</a></td>"
+                : $"<td>{HtmlReport.E(c.Id)}</td>")
             .Append(Td(c.CompletedAt?.Replace('T', ' ')))
             .Append(Td(c.Ref)).Append(Td(c.Version))
             .Append("<td class=\"num\" title=\"").Append(HtmlReport.E(c.Image)).Append("\">").Append(HtmlReport.E(c.ShortImageId ?? "—")).Append("</td>")
@@ -95,5 +100,6 @@ public static class IndexPage
         "(function(){var s=document.getElementById('ref');function apply(){var v=s.value,n=0;" +
         "document.querySelectorAll('tr[data-ref]').forEach(function(r){r.hidden=v!==''&&r.getAttribute('data-ref')!==v;if(!r.hidden)n++;});" +
         "document.getElementById('shown').textContent=n;}var m=/[#&]ref=([^&]*)/.exec(location.hash);" +
-        "if(m)s.value=decodeURIComponent(m[1]);s.addEventListener('change',function(){location.replace('#ref='+encodeURIComponent(s.value));apply();});apply();})();";
+        "if(m)s.value=decodeURIComponent(m[1]);" +
+        "s.addEventListener('change',function(){location.replace('#ref='+encodeURIComponent(s.value));apply();});apply();})();";
 }

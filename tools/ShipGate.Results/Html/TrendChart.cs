@@ -25,7 +25,8 @@ public static class TrendChart
         var min = Math.Min(0, values.Min());
         if (max <= min) max = min + 1;
         var n = campaigns.Count;
-        var svg = new StringBuilder($"<svg class=\"trend\" width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{HtmlReport.E(caption)}\">");
+        var svg = new StringBuilder($"<svg class=\"trend\" width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\" role=\"img\"")
+            .Append($" aria-label=\"{HtmlReport.E(caption)}\">");
         svg.Append($"<rect x=\"{L}\" y=\"{T}\" width=\"{W - L - R}\" height=\"{H - T - B}\" fill=\"#fafafa\" stroke=\"#e5e7eb\"/>");
         svg.Append($"<text x=\"{L - 4}\" y=\"{T + 9}\" font-size=\"10\" text-anchor=\"end\">{HtmlReport.E(Figure.Format(max))} {HtmlReport.E(unit)}</text>");
         svg.Append($"<text x=\"{L - 4}\" y=\"{H - B}\" font-size=\"10\" text-anchor=\"end\">{HtmlReport.E(Figure.Format(min))}</text>");
@@ -33,7 +34,9 @@ public static class TrendChart
         if (n > 1) svg.Append($"<text x=\"{W - R}\" y=\"{H - 8}\" font-size=\"10\" text-anchor=\"end\">{HtmlReport.E(campaigns[^1])}</text>");
         for (var i = 0; i < n; i++)
         {
-            if (!passed[i]) svg.Append($"<rect class=\"failed-run\" x=\"{X(i, n)}\" y=\"{H - B - 3}\" width=\"3\" height=\"6\" fill=\"#b91c1c\"><title>{HtmlReport.E(campaigns[i])}: FAIL</title></rect>");
+            if (passed[i]) continue;
+            svg.Append($"<rect class=\"failed-run\" x=\"{X(i, n)}\" y=\"{H - B - 3}\" width=\"3\" height=\"6\" fill=\"#b91c1c\">")
+                .Append($"<title>{HtmlReport.E(campaigns[i])}: FAIL</title></rect>");
         }
 
         var legend = new StringBuilder();
@@ -52,7 +55,8 @@ public static class TrendChart
             legend.Append($" <span style=\"color:{color}\">&#x25A0;</span> ").Append(HtmlReport.E(s.Name));
         }
 
-        return $"<figure class=\"trend\">{svg}</svg><figcaption>{HtmlReport.E($"{caption} over {n} campaign{(n == 1 ? "" : "s")}, oldest left;")}{legend}</figcaption></figure>";
+        var text = HtmlReport.E($"{caption} over {n} campaign{(n == 1 ? "" : "s")}, oldest left;");
+        return $"<figure class=\"trend\">{svg}</svg><figcaption>{text}{legend}</figcaption></figure>";
     }
 
     private static string X(int i, int n) => (L + 6 + (n == 1 ? 0 : (double)i / (n - 1) * (W - L - R - 12))).ToString("0.#", CultureInfo.InvariantCulture);
