@@ -48,6 +48,7 @@ public static class HistoryCommands
     public static int Index(IReadOnlyList<string> args, TextWriter stdout, TextWriter log)
     {
         if (args.Count != 1) throw new ResultsInputException(IndexUsage);
+        if (!Directory.Exists(args[0])) throw new ResultsInputException($"no folder {args[0]}; {IndexUsage}");
         var clock = Stopwatch.StartNew();
         if (RunsIndex.Rebuild(args[0]) is not { } count)
             throw new ResultsInputException($"{Path.Combine(args[0], RunsIndex.File)} exists and is not a ShipGate runs index; left alone");
