@@ -15,16 +15,18 @@ public sealed class HistoryCompareTests : IDisposable
     [Fact]
     public void A_fact_green_in_A_and_red_in_B_is_a_regression_named_with_both_messages()
     {
-        Campaigns.Summary("a", 1).Save(Runs);
+        Campaigns.Summary("a", 1).Fail("p1.node-a.mcp.tools", "12 tools").Save(Runs);
         Campaigns.Summary("b", 2).Fail("p2.node-c.holds-95pct", "node-c holds 146/200 acknowledged (< 95%)").Save(Runs);
+        var greenInA = CampaignRecord.Load(Path.Combine(Runs, "a")).Facts.Single(f => f.Key == "p2.node-c.holds-95pct").Message;
         var stdout = new StringWriter();
 
         HistoryCommands.Compare(["a", "b", "--runs", Runs], stdout, s.Log).Should().Be(ExitCodes.CampaignFailed);
 
         var text = stdout.ToString();
-        text.Should().Contain("facts flipped: 1 (1 green in A, red or missing in B)")
+        text.Should().Contain("facts flipped: 2 (1 green in A, red or missing in B)")
             .And.Contain("✗ p2.node-c.holds-95pct: passed → failed")
-            .And.Contain("A: node-c holds 200/200 acknowledged").And.Contain("B: node-c holds 146/200 acknowledged (< 95%)")
+            .And.Contain($"A: {greenInA}").And.Contain("B: node-c holds 146/200 acknowledged (< 95%)")
+            .And.Contain("✓ p1.node-a.mcp.tools: failed → passed")
             .And.Contain("verdict: REGRESSION: 1 fact(s) green in A are red or missing in B: p2.node-c.holds-95pct");
         var page = File.ReadAllText(Path.Combine(Runs, "compare-a-vs-b.html"));
         page.Should().Contain("<td>p2.node-c.holds-95pct</td><td>passed → failed</td>")
@@ -80,7 +82,7 @@ public sealed class HistoryCompareTests : IDisposable
     [Fact]
     public void Settings_differ_by_value_not_by_layer_and_images_by_id()
     {
-        var a = Campaigns.Summary("a", 1).Setting("SHIPGATE_SOAK_SECS", "10", "profile ci").Record();
+        var a = Campaigns.Summary("a", 1).Setting("SHIPGATE_SOAK_SECS", "10", "profile ci").Setting("SHIPGATE_CHAOS_CYCLES", "2").Record();
         var bJson = Campaigns.Summary("b", 2, strength: "rehearsal")
             .Setting("SHIPGATE_SOAK_SECS", "10", "environment").Setting("SHIPGATE_CHAOS_CYCLES", "50", "default");
         bJson["sut_image_id"] = "sha256:feedface";
