@@ -37,14 +37,16 @@ public sealed class HistoryBrowserTests : IDisposable
         rows.Should().OnlyContain(r => r.Groups[3].Value == "", "no filter is chosen");
         rows.Should().OnlyContain(r => File.Exists(Path.Combine(Runs, r.Groups[4].Value)), "each row links to its campaign's page");
         dom.Should().Contain("<span id=\"shown\">3</span>");
-        // One strength, three trend charts: a line per node or fault class, a point per campaign that holds the value
-        // (rc2's node-c never converged and its generated run has no soak, so it has fewer), a mark per failed campaign.
-        var trend = Figure.All.Where(f => f.Trend).ToList();
-        Regex.Count(dom, "<svg class=\"trend\"").Should().Be(trend.Count);
-        var lines = trend.Sum(f => campaigns.SelectMany(c => f.Of(c.Summary)).Select(v => v.Subject).Distinct().Count());
+        // Per strength, a chart per trend figure that has a value there; a line per node or fault class, a point per
+        // campaign that holds the value (rc2's node-c never converged and its generated run has no soak), and a mark
+        // per failed campaign on each of its strength's charts.
+        var groups = campaigns.GroupBy(c => c.Strength).Select(g => g.ToList()).ToList();
+        var charts = groups.Select(g => (Runs: g, Figures: Figure.All.Where(f => f.Trend && g.Any(c => f.Of(c.Summary).Count > 0)).ToList())).ToList();
+        Regex.Count(dom, "<svg class=\"trend\"").Should().Be(charts.Sum(c => c.Figures.Count));
+        var lines = charts.Sum(c => c.Figures.Sum(f => c.Runs.SelectMany(r => f.Of(r.Summary)).Select(v => v.Subject).Distinct().Count()));
         Regex.Count(dom, "<polyline class=\"series\"").Should().Be(lines);
-        Regex.Count(dom, "<circle ").Should().Be(campaigns.Sum(c => trend.Sum(f => f.Of(c.Summary).Count)));
-        Regex.Count(dom, "<rect class=\"failed-run\"").Should().Be(trend.Count * campaigns.Count(c => !c.Pass));
+        Regex.Count(dom, "<circle ").Should().Be(charts.Sum(c => c.Figures.Sum(f => c.Runs.Sum(r => f.Of(r.Summary).Count))));
+        Regex.Count(dom, "<rect class=\"failed-run\"").Should().Be(charts.Sum(c => c.Figures.Count * c.Runs.Count(r => !r.Pass)));
         campaigns[0].Figures.Should().HaveCountLessThan(campaigns[1].Figures.Count, "rc2 lacks values, so the counts above are not all equal");
     }
 
