@@ -39,7 +39,7 @@ public static class Page
         ".keyfig div{border:1px solid #e5e7eb;border-radius:6px;padding:6px 10px;min-width:150px}" +
         ".keyfig b{display:block;font-size:12px;color:#5b6475;font-weight:600}" +
         ".keyfig span{font-family:ui-monospace,monospace}nav{margin:4px 0 8px}nav a{color:#1d4ed8}.worse{color:#b91c1c;font-weight:600}.better{color:#15803d}" +
-        "section.phase>details>summary{list-style:none}section.phase>details>summary h2{display:inline}" +
+        "section.phase>details>summary{list-style:none;color:inherit}section.phase>details>summary h2{display:inline}" +
         "section.phase>details>summary::before{content:'\\25B8  ';color:#6b7280}" +
         "section.phase>details[open]>summary::before{content:'\\25BE  '}figure.trend{display:inline-block;margin:8px 16px 8px 0}";
 }
