@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using ShipGate.Results.Campaign;
+using ShipGate.Results.History;
 using ShipGate.Results.Model;
 using ShipGate.Results.Phases;
 
@@ -18,7 +19,8 @@ public static class HtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>ShipGate ").Append(E(result.Options.CampaignId)).Append(pass ? " — PASS" : " — FAIL").Append("</title>")
-            .Append("<style>").Append(Css).Append("</style></head><body>\n");
+            .Append("<style>").Append(Css).Append(Page.Css).Append("</style></head><body>\n")
+            .Append("<nav><a class=\"back\" href=\"../index.html\">&#x2190; all campaigns</a></nav>\n");
         html.Append("<header><h1>Campaign ").Append(E(result.Options.CampaignId)).Append(' ').Append(Badge(pass ? "PASS" : "FAIL")).Append("</h1>")
             .Append("<dl>")
             .Append(Row("strength", J.Str(s, "strength") == ShipGate.Contract.ReleaseFloor.Release
@@ -35,6 +37,10 @@ public static class HtmlReport
             ? "<p class=\"verdict ok\">Every expected phase is present, its evidence parsed, and every criterion passed.</p>\n"
             : "<section class=\"verdict bad\"><h2>Why it failed</h2><ul>" + string.Concat(reasons.Select(r => $"<li>{E(r)}</li>")) + "</ul></section>\n");
 
+        // At a glance (issue 22 item 5): key figures and the criteria matrix; the per-fact list follows, folded per phase.
+        var glance = new CampaignRecord(".", result.Options.CampaignId, s);
+        html.Append(KeyFigures.Render(glance)).Append(CriteriaMatrix.Render(glance));
+
         var expected = J.Array(s, "expected_phases").Select(p => (int)(J.Num(p) ?? 0)).ToList();
         foreach (var phase in CampaignOptions.AllPhases.Union(result.Reports.Select(r => r.Phase)).Order())
             html.Append(PhaseSection(phase, result.Reports.Where(r => r.Phase == phase).ToList(), expected.Contains(phase)));
@@ -50,10 +56,10 @@ public static class HtmlReport
         var adapter = CampaignBuilder.Adapters.TryGetValue(phase, out var a) ? a : new GenericPhaseAdapter(phase);
         var badge = reports.Count == 0 ? (expected ? "MISSING" : "NOT RUN") : reports.All(r => r.Pass) ? "PASS" : "FAIL";
         var html = new StringBuilder();
-        html.Append("<section class=\"phase\"><h2>Phase ").Append(phase).Append(" — ").Append(E(adapter.Name)).Append(' ').Append(Badge(badge));
+        html.Append("<section class=\"phase\"><details").Append(badge == "PASS" ? "" : " open").Append("><summary><h2>Phase ").Append(phase).Append(" — ").Append(E(adapter.Name)).Append(' ').Append(Badge(badge));
         var ms = reports.Select(r => J.Num(r.Json, "duration_ms")).FirstOrDefault();
         if (ms is { } d) html.Append("<small> ").Append(E($"{d / 1000:0.0} s")).Append("</small>");
-        html.Append("</h2><p class=\"proves\">").Append(E(adapter.Proves)).Append("</p>");
+        html.Append("</h2></summary><p class=\"proves\">").Append(E(adapter.Proves)).Append("</p>");
         if (reports.Count == 0)
             html.Append("<p class=\"empty\">").Append(expected ? "Expected but absent: no result of this phase in the test results." : "Not part of this campaign.").Append("</p>");
         foreach (var report in reports)
@@ -67,7 +73,7 @@ public static class HtmlReport
             html.Append(Raw(report.FileName, report.Json));
         }
 
-        return html.Append("</section>\n").ToString();
+        return html.Append("</details></section>\n").ToString();
     }
 
     private static string Check(Fact f)
@@ -120,7 +126,7 @@ public static class HtmlReport
 
     internal static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
-    private const string Css =
+    internal const string Css =
         "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0 auto;max-width:1100px;padding:16px 24px;color:#1d2330;background:#fff}" +
         "h1{font-size:24px;margin:8px 0}h2{font-size:19px;margin:0 0 6px}h3{font-size:15px;margin:14px 0 4px}" +
         "header dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:6px 0 14px}dt{color:#5b6475}dd{margin:0;font-family:ui-monospace,monospace}" +

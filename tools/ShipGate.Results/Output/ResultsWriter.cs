@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ShipGate.Results.Campaign;
+using ShipGate.Results.History;
 using ShipGate.Results.Html;
 using ShipGate.Results.Model;
 
@@ -28,6 +29,24 @@ public static class ResultsWriter
         File.WriteAllText(Path.Combine(outDir, IndexFile), HtmlReport.Render(result));
         // The summary goes last: a reader that sees it sees a complete folder.
         Save(Path.Combine(outDir, SummaryFile), result.Summary);
+        RebuildIndex(RunsIndex.RunsDirOf(outDir));
+    }
+
+    /// <summary>
+    /// The runs index beside the campaign folders lists this campaign from now on. The campaign's own files are
+    /// complete before it, and an index that cannot be written must not fail them: it says why on stderr instead.
+    /// </summary>
+    private static void RebuildIndex(string runsDir)
+    {
+        try
+        {
+            if (RunsIndex.Rebuild(runsDir) is null)
+                Console.Error.WriteLine($"shipgate-results: warning: {Path.Combine(runsDir, RunsIndex.File)} is not a ShipGate runs index; left alone");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"shipgate-results: warning: runs index in {runsDir} not rebuilt: {e.Message}");
+        }
     }
 
     private static void Save(string path, JsonNode json)
