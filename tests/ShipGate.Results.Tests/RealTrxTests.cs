@@ -45,6 +45,8 @@ public sealed class RealTrxTests : IDisposable
 
         s.Summary["strength"]!.GetValue<string>().Should().Be("rehearsal");
         s.Summary["facts_pass"]!.GetValue<bool>().Should().BeTrue();
+        s.Summary["sut_kind"]!.GetValue<string>().Should().Be("reference node", "the recorded run gated the bundled reference node");
+        s.Html.Should().Contain("reference node: a demonstration, not a release decision");
         s.Summary["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).Should()
             .Equal("rehearsal: chaos cycles 2 < 50", "rehearsal: phase 3 rows 200 < 1000", "rehearsal: soak seconds 10 < 30");
         s.Json("phase1-node-c.json")["mcp_tool_count"]!.GetValue<int>().Should().Be(36);

@@ -86,6 +86,7 @@ public static class CampaignBuilder
             ["missing_phases"] = new JsonArray(missing.Select(p => (JsonNode?)p).ToArray()),
             ["not_run_fault_classes"] = J.Strings(reports.Where(r => r.Phase == 4).SelectMany(r => J.Array(r.Json, "not_run")).Select(n => n?.GetValue<string>() ?? "?").Distinct()),
             ["phase_results"] = new JsonArray(phases.Select(p => (JsonNode?)PhaseLine(p, reports, facts)).ToArray()),
+            ["sut_kind"] = SutKind.Of(reports.Select(r => r.Evidence)),
             ["sut_version"] = SutVersion(reports),
             ["sut_image"] = reports.Select(r => J.Str(r.Evidence, "image")).FirstOrDefault(i => i is not null),
             ["sut_image_id"] = reports.Select(r => J.Str(r.Evidence, "image_id")).FirstOrDefault(i => i is not null),

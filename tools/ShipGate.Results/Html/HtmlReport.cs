@@ -33,6 +33,9 @@ public static class HtmlReport
             .Append("</dl></header>\n");
 
         var reasons = result.Reasons;
+        if (J.Str(s, "sut_kind") == SutKind.Reference)
+            html.Append("<p class=\"verdict reference\">").Append(E($"{SutKind.Note}: this campaign gated the bundled reference node "
+                + "(no SHIPGATE_NODE_IMAGE, the default executable); gate the candidate's own image to decide a release.")).Append("</p>\n");
         html.Append(pass
             ? "<p class=\"verdict ok\">Every expected phase is present, its evidence parsed, and every criterion passed.</p>\n"
             : "<section class=\"verdict bad\"><h2>Why it failed</h2><ul>" + string.Concat(reasons.Select(r => $"<li>{E(r)}</li>")) + "</ul></section>\n");
@@ -132,7 +135,7 @@ public static class HtmlReport
         "header dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:6px 0 14px}dt{color:#5b6475}dd{margin:0;font-family:ui-monospace,monospace}" +
         ".badge{display:inline-block;font-size:12px;font-weight:700;padding:2px 8px;border-radius:10px;vertical-align:middle;color:#fff;background:#6b7280}" +
         ".badge.pass{background:#15803d}.badge.fail{background:#b91c1c}.badge.missing{background:#b45309}.badge.not-run{background:#6b7280}" +
-        ".verdict{padding:10px 14px;border-radius:6px;margin:10px 0}.verdict.ok{background:#ecfdf3;border:1px solid #86efac}.verdict.bad{background:#fef2f2;border:1px solid #fca5a5}" +
+        ".verdict{padding:10px 14px;border-radius:6px;margin:10px 0}.verdict.ok{background:#ecfdf3;border:1px solid #86efac}.verdict.bad{background:#fef2f2;border:1px solid #fca5a5}.verdict.reference{background:#fffbeb;border:1px solid #fcd34d}" +
         ".verdict.bad h2{font-size:16px}.verdict ul{margin:4px 0;padding-left:20px}" +
         "section.phase{border-top:1px solid #e5e7eb;padding:14px 0}.proves{color:#4b5563;margin:0 0 8px}.empty{color:#92400e}" +
         "ul.checks{list-style:none;padding:0;margin:4px 0}ul.checks li{padding:3px 0;border-bottom:1px dotted #eef0f3}" +

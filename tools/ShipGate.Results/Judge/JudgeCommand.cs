@@ -29,6 +29,8 @@ public static class JudgeCommand
         var verdicts = jobs.Select(RunJudge.Judge).ToList();
         foreach (var problem in verdicts.SelectMany(v => v.Problems)) errors.WriteLine($"shipgate: {problem}");
         var failed = verdicts.Sum(v => v.Failed) + (verdicts.Count == 0 ? 1 : 0);
+        // Just above the closing line, which stays last for CI: a green reference-node campaign decides no release.
+        if (verdicts.Any(v => v.Run.Kind == RunKind.Release && v.Sut == Campaign.SutKind.Reference)) output.WriteLine($"shipgate: {Campaign.SutKind.Note}");
         output.WriteLine($"shipgate: {verdicts.Sum(v => v.Passed)} passed, {failed} failed, {verdicts.Sum(v => v.Skipped)} skipped");
         return verdicts.Count > 0 && verdicts.All(v => v.Pass) ? ExitCodes.Pass : ExitCodes.CampaignFailed;
     }

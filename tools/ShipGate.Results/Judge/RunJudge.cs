@@ -23,7 +23,8 @@ public enum RunKind
 public sealed record RunToJudge(RunKind Kind, int ExitCode, string Trx);
 
 /// <summary>A judged run: its counts for the closing line and every problem found (empty: it passed).</summary>
-public sealed record RunVerdict(RunToJudge Run, int Passed, int Failed, int Skipped, IReadOnlyList<string> Problems)
+/// <param name="Sut">For a gate run, what it gated (<see cref="SutKind"/>); null for a test project or an unread campaign.</param>
+public sealed record RunVerdict(RunToJudge Run, int Passed, int Failed, int Skipped, IReadOnlyList<string> Problems, string? Sut = null)
 {
     public bool Pass => Problems.Count == 0 && Failed == 0 && Passed > 0;
 }
@@ -57,8 +58,15 @@ public static class RunJudge
         var passed = run.Tests.Count(t => t.Outcome == "Passed");
         var skipped = run.Tests.Count(IsOptInSkip);
         var failed = run.Tests.Count - passed - skipped;
-        if (job.Kind != RunKind.Tests && run.Tests.Count > 0) problems.AddRange(Campaign(run, job.Kind));
-        return new RunVerdict(job, passed, problems.Count > 0 && failed == 0 ? 1 : failed, skipped, problems);
+        string? sut = null;
+        if (job.Kind != RunKind.Tests && run.Tests.Count > 0)
+        {
+            var (campaignProblems, kind) = Campaign(run, job.Kind);
+            problems.AddRange(campaignProblems);
+            sut = kind;
+        }
+
+        return new RunVerdict(job, passed, problems.Count > 0 && failed == 0 ? 1 : failed, skipped, problems, sut);
     }
 
     /// <summary>The only skip that is not a failure: the marked skip of an opt-in fault class's fact.</summary>
@@ -69,7 +77,7 @@ public static class RunJudge
         && Topology.OptInFaults.Contains(fault);
 
     /// <summary>The gate run's campaign, built as the results logger builds it, under the campaign id it recorded.</summary>
-    private static IEnumerable<string> Campaign(RunRecord run, RunKind kind)
+    private static (IReadOnlyList<string> Problems, string? Sut) Campaign(RunRecord run, RunKind kind)
     {
         var id = RecordedSettings.Of(run.Tests).GetValueOrDefault(OneCampaign.CampaignSetting) ?? "unknown";
         CampaignResult result;
@@ -79,11 +87,12 @@ public static class RunJudge
         }
         catch (ResultsInputException e)
         {
-            return [$"{run.Source}: {e.Message}"];
+            return ([$"{run.Source}: {e.Message}"], null);
         }
 
         var pass = kind == RunKind.Release ? result.OverallPass : result.FactsPass;
         var what = kind == RunKind.Release ? "not a release pass" : "not every fact of the phases run passed";
-        return pass ? [] : [$"{run.Source}: campaign {id} ({J.Str(result.Summary, "strength")}): {what}", .. result.Reasons.Select(r => "  " + r)];
+        var sut = J.Str(result.Summary, "sut_kind");
+        return (pass ? [] : [$"{run.Source}: campaign {id} ({J.Str(result.Summary, "strength")}): {what}", .. result.Reasons.Select(r => "  " + r)], sut);
     }
 }

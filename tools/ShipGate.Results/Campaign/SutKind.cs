@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+using ShipGate.Results.Model;
+
+namespace ShipGate.Results.Campaign;
+
+/// <summary>
+/// Whether a campaign gated the bundled reference node or a candidate's own build, read from the settings its phase
+/// records carry: no image given and the executable setting left at its default is the reference node, which the
+/// gate publishes itself. Only a label: the verdicts are the same, but such a campaign is never a release decision,
+/// and the summary, the page and the closing line say so.
+/// </summary>
+public static class SutKind
+{
+    public const string Reference = "reference node";
+    public const string Candidate = "candidate";
+    public const string Note = "reference node: a demonstration, not a release decision";
+
+    private const string ExecutableSetting = "SHIPGATE_NODE_EXECUTABLE";
+    private const string ImageSetting = "SHIPGATE_NODE_IMAGE";
+
+    public static string Of(IEnumerable<JsonObject?> records) => records.Any(IsReference) ? Reference : Candidate;
+
+    private static bool IsReference(JsonObject? record) =>
+        J.At(record, "settings") is JsonArray settings
+        && settings.Any(s => J.Str(s, "name") == ExecutableSetting && J.Str(s, "source") == "default")
+        && settings.Any(s => J.Str(s, "name") == ImageSetting && string.IsNullOrEmpty(J.Str(s, "value")));
+}
