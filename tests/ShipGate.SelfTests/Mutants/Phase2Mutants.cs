@@ -64,6 +64,19 @@ public sealed class Phase2Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 2 goes red on strays on every node when each create adds a suffixed copy")]
     public Task CreateAddsCopy() => RedOnAsync("create_adds_copy");
 
+    // Titles arrive everywhere (holds-95pct stays green); only the peers' copies carry other content. node-a stored
+    // what was sent.
+    [Fact(DisplayName = "Phase 2 goes red on content as sent on node-b and node-c when quorum pushes alter the content")]
+    public Task FanoutContentAltered() => RedOnAsync("fanout_content_altered");
+
+    // Status, error and Retry-After are right (probe 2's status fact stays green); got and needed leave the leader out.
+    [Fact(DisplayName = "Phase 2 goes red on probe 2's body when the 503 counts the peers' acks only")]
+    public Task Quorum503CountsPeersOnly() => RedOnAsync("quorum_503_counts_peers_only");
+
+    // Probe 1 still gets its 201 (node-a and node-c acknowledged), but claims quorum_acks 1: below the W it met.
+    [Fact(DisplayName = "Phase 2 goes red on probe 1's body when the 201's quorum_acks leaves the leader out")]
+    public Task QuorumAcksPeersOnly() => RedOnAsync("quorum_acks_peers_only");
+
     // The cluster never reports healthy: the preflight is red, and with no cluster no other fact has evidence.
     [Fact(DisplayName = "Phase 2 goes red on its preflight, leaving no other fact any evidence, when health never answers ok")]
     public Task HealthNeverOk() => RedOnAsync("health_never_ok", SelfTestSettings.ShortHealthTimeout);
