@@ -25,10 +25,12 @@ public sealed class Phase1Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 1 goes red on curator errors on every node when the curator reports a real error")]
     public Task CuratorRealError() => RedOnAsync("curator_real_error");
 
-    [Fact(DisplayName = "Phase 1 goes red on recall hits on every node when recall finds nothing")]
+    // MCP's memory_recall is the same recall, so the MCP round trip breaks at its recall leg as well.
+    [Fact(DisplayName = "Phase 1 goes red on recall hits and the MCP round trip on every node when recall finds nothing")]
     public Task RecallFindsNothing() => RedOnAsync("recall_finds_nothing");
 
-    [Fact(DisplayName = "Phase 1 goes red on stats.total on every node when stats reports a total of 0")]
+    // The snapshot holds the one memory; the restorable check compares it with stats.total, which now says 0.
+    [Fact(DisplayName = "Phase 1 goes red on stats.total, and on the snapshot's count against it, on every node when stats reports a total of 0")]
     public Task StatsTotalZero() => RedOnAsync("stats_total_zero");
 
     // The value is right (1 ≥ 1, so stats.total stays green); only its JSON type drifted: exactly the shape fact.

@@ -11,14 +11,16 @@ public sealed class Phase2Mutants(ITestOutputHelper output)
     private readonly TestLog _log = new(output);
 
     // node-c never converges, so the campaign waits out the whole deadline: 5 s, where an honest node takes well
-    // under one (the other nodes' facts, judged on the same poll, stay green).
+    // under one (the other nodes' facts, judged on the same poll, stay green). node-c holds no acknowledged row whose
+    // content could be compared: no evidence there.
     [Fact(DisplayName = "Phase 2 goes red on node-c convergence when fan-out drops node-c's copy")]
     public Task FanoutDropLastPeer() => RedOnAsync("fanout_drop_last_peer", new Dictionary<string, string> { [ConvergeDeadlineSecs] = "5" });
 
     [Fact(DisplayName = "Phase 2 goes red on probe 2 when the leader answers 201 although no peer acknowledged")]
     public Task Quorum201WithoutPeers() => RedOnAsync("quorum_201_without_peers");
 
-    [Fact(DisplayName = "Phase 2 goes red on probe 1 when W does not count the leader's own write")]
+    // Probe 1 gets a 503, so its 201 body has no evidence; probe 2's 503 reports got = 0, leaving the leader out.
+    [Fact(DisplayName = "Phase 2 goes red on probe 1, and on probe 2's body, when W does not count the leader's own write")]
     public Task QuorumLeaderNotCounted() => RedOnAsync("quorum_leader_not_counted");
 
     // Probe 1 poisons node-b (its push fails); probe 2's push to node-b then never completes and the leader
