@@ -26,6 +26,8 @@ public sealed class FaultSwitches
     public const string HealthNeverOk = "health_never_ok";
     public const string FanoutContentAltered = "fanout_content_altered";
     public const string Quorum503CountsPeersOnly = "quorum_503_counts_peers_only";
+    public const string QuorumAcksPeersOnly = "quorum_acks_peers_only";
+    public const string HttpCreatedWithoutAgentId = "http_created_without_agent_id";
 
     // Functional (Phase 1)
     public const string BackupNoManifest = "backup_no_manifest";
@@ -44,6 +46,7 @@ public sealed class FaultSwitches
     public const string McpStoreUnseen = "mcp_store_unseen";
     public const string BackupEmptySnapshot = "backup_empty_snapshot";
     public const string BackupOtherDatabase = "backup_other_database";
+    public const string McpInitializeOldProtocol = "mcp_initialize_old_protocol";
 
     // Migration (Phase 3)
     public const string MigrateDropEvery100th = "migrate_drop_every_100th";
@@ -63,9 +66,10 @@ public sealed class FaultSwitches
         FanoutDropLastPeer, Quorum201WithoutPeers, QuorumLeaderNotCounted, AckBeforeCommit,
         NoCatchupNoStragglers, FanoutHangAfterPeerFailure, SourceWithoutChaos, ServeExitsOnPushFailure, HttpQuorumAcksString, HttpRecallSlow2s,
         Leak8MibPerCreate, AgentRateLimit10, CreateAddsCopy, HealthNeverOk, FanoutContentAltered, Quorum503CountsPeersOnly,
+        QuorumAcksPeersOnly, HttpCreatedWithoutAgentId,
         BackupNoManifest, BackupKeepTwo, Mcp20Tools, CuratorRealError, RecallFindsNothing, StatsTotalZero,
         ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore, McpInputSchemaString, ServeUnhealthyAfterMaintenance, VersionBareNumber,
-        McpToolCallsError, McpStoreUnseen, BackupEmptySnapshot, BackupOtherDatabase,
+        McpToolCallsError, McpStoreUnseen, BackupEmptySnapshot, BackupOtherDatabase, McpInitializeOldProtocol,
         MigrateDropEvery100th, MigrateRerunDuplicates, MigrateCorruptContent, MigrateLyingReport,
         ListPageCap20, PeerAssignsOwnIds, QuorumReasonUnreachable, HeadBodies, SlowStart5s,
     };

@@ -56,9 +56,12 @@ public static class CreateRoutes
                 });
                 return;
             }
-            body["quorum_acks"] = QuorumAcks(node, outcome.Got);
+            // quorum_acks_peers_only replays a 201 that counts the peers' acks and leaves the leader's own out.
+            body["quorum_acks"] = QuorumAcks(node, outcome.Got - (node.Faults.IsOn(FaultSwitches.QuorumAcksPeersOnly) ? 1 : 0));
         }
         if (node.Faults.IsOn(FaultSwitches.CreateAddsCopy)) await StoreCopyAsync(node, memory);
+        // http_created_without_agent_id replays a 201 that drops agent_id; the memory itself still carries it.
+        if (node.Faults.IsOn(FaultSwitches.HttpCreatedWithoutAgentId)) body.Remove("agent_id");
         await Reply.Json(ctx, 201, body);
     }
 

@@ -19,6 +19,8 @@ public sealed class McpServer(McpSession session, TextReader input, TextWriter o
         ["serverInfo"] = new JsonObject { ["name"] = "ai-memory", ["version"] = CommandLine.Version },
     };
 
+    private const string OldProtocolVersion = "2024-10-07";
+
     public async Task RunAsync()
     {
         while (await input.ReadLineAsync() is { } line)
@@ -68,7 +70,10 @@ public sealed class McpServer(McpSession session, TextReader input, TextWriter o
         {
             case "initialize":
                 if (parameters?["clientInfo"]?["name"] is JsonValue n && n.TryGetValue<string>(out var client)) session.ClientName = client;
-                return InitializeResult.DeepClone();
+                var result = InitializeResult.DeepClone();
+                // mcp_initialize_old_protocol replays a handshake that names an older MCP revision than v0.6.0's.
+                if (session.Faults.IsOn(FaultSwitches.McpInitializeOldProtocol)) result["protocolVersion"] = OldProtocolVersion;
+                return result;
             case "ping":
             case "notifications/initialized":
                 return new JsonObject();

@@ -27,6 +27,9 @@ public sealed record EndToEndCase(string Name, string Switches, IReadOnlyList<in
         // A string where the contract has an integer (CLI) and a schema sent as a string (MCP): only the shape fact
         // of each surface may see it, on every node (the values themselves are right).
         new("e2e-p1-output-shapes", "stats_total_string,mcp_input_schema_string", [1]),
+        // Issue 21's Phase 1 rows: an empty snapshot (only the restorable check opens it; rotation and checksum agree with
+        // it) and MCP tool calls that error (tools/list and initialize stay honest), each on every node.
+        new("e2e-p1-backup_empty_snapshot.mcp_tool_calls_error", "backup_empty_snapshot,mcp_tool_calls_error", [1]),
         // Two phases in one child: federation on Phase 2, migration on Phase 3; neither switch touches the other's phase.
         new("e2e-p2p3-quorum_201_without_peers.migrate_corrupt_content", "quorum_201_without_peers,migrate_corrupt_content", [2, 3]),
         // Every write refused, so Σok and the bound of both gated classes are red.

@@ -19,6 +19,13 @@ public sealed record KnownBad(
     private const string Partition = "partition_minority";
     private const string Pause = "pause_peer";
 
+    private const string NoProbe2Body = "probe 2 gets no 503, so there is no quorum_not_met body to check";
+
+    /// <summary>What a class that could not start a cycle fails (the not-ready wording), and what it leaves without evidence.</summary>
+    private static readonly string[] NotReady = ["finished-in-budget", "no-acknowledged-write-lost"];
+    private static readonly string[] NoCycle = ["acknowledged", "counts-within-writes", "convergence-bound", "liveness"];
+    private static readonly string[] Unacknowledged = ["acknowledged", "convergence-bound", "no-acknowledged-write-lost"];
+
     private const string NoSha = "with no manifest (or two) there is no one manifest sha256 to compare with the snapshot";
 
     public static readonly IReadOnlyList<KnownBad> All =
@@ -27,28 +34,39 @@ public sealed record KnownBad(
         new("backup_keep_two", 1, EveryNode(1, "backup.one-snapshot", "backup.one-manifest"), Unproven: EveryNode(1, "backup.manifest-sha256"), UnprovenWhy: NoSha),
         new("mcp_20_tools", 1, EveryNode(1, "mcp.tools", "mcp.tool-names")),
         new("curator_real_error", 1, EveryNode(1, "curator.no-unexpected-errors")),
-        new("recall_finds_nothing", 1, EveryNode(1, "recall.hits")),
-        new("stats_total_zero", 1, EveryNode(1, "stats.total")),
+        new("recall_finds_nothing", 1, EveryNode(1, "recall.hits", "mcp.round-trip")),
+        new("stats_total_zero", 1, EveryNode(1, "stats.total", "backup.restorable")),
         new("stats_total_string", 1, EveryNode(1, "shape.cli")),
         new("recall_json_no_score", 1, EveryNode(1, "shape.cli")),
         new("mcp_input_schema_string", 1, EveryNode(1, "shape.mcp")),
         new("serve_unhealthy_after_maintenance", 1, EveryNode(1, "liveness")),
         new("version_bare_number", 1, EveryNode(1, "version.recorded")),
+        new("mcp_initialize_old_protocol", 1, EveryNode(1, "mcp.initialize")),
+        new("mcp_tool_calls_error", 1, EveryNode(1, "mcp.round-trip")),
+        new("mcp_store_unseen", 1, EveryNode(1, "mcp.round-trip")),
+        new("backup_empty_snapshot", 1, EveryNode(1, "backup.restorable")),
+        new("backup_other_database", 1, EveryNode(1, "backup.restorable")),
 
-        new("fanout_drop_last_peer", 2, ["p2.node-c.holds-95pct"]),
-        new("quorum_201_without_peers", 2, ["p2.probe2.both-peers-down-503"]),
-        new("quorum_leader_not_counted", 2, ["p2.probe1.one-peer-down-201"]),
-        new("fanout_hang_after_peer_failure", 2, ["p2.probe2.both-peers-down-503"]),
+        new("fanout_drop_last_peer", 2, ["p2.node-c.holds-95pct"], Unproven: ["p2.node-c.content-as-sent"],
+            UnprovenWhy: "node-c holds none of the acknowledged rows, so it has no content to compare with what was sent"),
+        new("quorum_201_without_peers", 2, ["p2.probe2.both-peers-down-503"], Unproven: ["p2.probe2.body"], UnprovenWhy: NoProbe2Body),
+        new("quorum_leader_not_counted", 2, ["p2.probe1.one-peer-down-201", "p2.probe2.body"], Unproven: ["p2.probe1.body"],
+            UnprovenWhy: "probe 1 answers 503, so there is no 201 whose quorum_acks to check"),
+        new("fanout_hang_after_peer_failure", 2, ["p2.probe2.both-peers-down-503"], Unproven: ["p2.probe2.body"], UnprovenWhy: NoProbe2Body),
         new("serve_dies_after_20s", 2, ["p2.soak.no-errors", .. EveryNode(2, "liveness")], Unproven: EveryNode(2, "soak.memory-growth"),
             UnprovenWhy: "an exited container has no memory for the engine to report"),
         new("http_quorum_acks_string", 2, ["p2.shape.http"]),
         // Probe 1's push to the killed node-b is refused at once, so the panic races the 201 node-c's ack earns:
         // seen in 1 of 3 self-test runs of the host-less node, whose exit is quicker. Either way the node died.
-        new("serve_exits_on_push_failure", 2, ["p2.probe2.both-peers-down-503"], ["p2.probe1.one-peer-down-201"]),
+        new("serve_exits_on_push_failure", 2, ["p2.probe2.both-peers-down-503"], ["p2.probe1.one-peer-down-201", "p2.probe1.body"],
+            Unproven: ["p2.probe2.body"], UnprovenWhy: NoProbe2Body),
         new("http_recall_slow_2s", 2, EveryNode(2, "soak.p99-latency")),
         new("leak_8mib_per_create", 2, EveryNode(2, "soak.memory-growth")),
         new("agent_rate_limit_10", 2, ["p2.burst.only-201-503", "p2.burst.ack-95pct", "p2.soak.no-errors"]),
         new("create_adds_copy", 2, EveryNode(2, "no-strays-or-duplicates")),
+        new("fanout_content_altered", 2, ["p2.node-b.content-as-sent", "p2.node-c.content-as-sent"]),
+        new("quorum_503_counts_peers_only", 2, ["p2.probe2.body"]),
+        new("quorum_acks_peers_only", 2, ["p2.probe1.body"]),
         Unstarted("health_never_ok", 2),
 
         new("migrate_drop_every_100th", 3, ["p3.forward.read-written-n", "p3.rerun.idempotent", "p3.stats.totals-n", "p3.roundtrip.identical"]),
@@ -60,14 +78,18 @@ public sealed record KnownBad(
             UnprovenWhy: "the seed stored fewer than N rows, so there is no N-row source to migrate"),
         new("stats_total_string", 3, ["p3.shape.cli"]),
         new("serve_unhealthy_after_maintenance", 3, ["p3.node-a.liveness"]),
+        new("http_created_without_agent_id", 3, ["p3.shape.http"]),
         Unstarted("health_never_ok", 3),
 
-        new("source_without_chaos", 4, [], Unproven: [.. Class(Kill, "acknowledged", "convergence-bound"), .. Class(Partition, "acknowledged", "convergence-bound")],
-            UnprovenWhy: "every write gets 400, so nothing is acknowledged and there is nothing to converge"),
-        new("ack_before_commit", 4, Class(Kill, "convergence-bound")),
+        new("source_without_chaos", 4, [], Unproven: [.. Class(Kill, Unacknowledged), .. Class(Partition, Unacknowledged)],
+            UnprovenWhy: "every write gets 400, so nothing is acknowledged, nothing to converge and nothing to lose"),
+        new("ack_before_commit", 4, Class(Kill, "convergence-bound", "no-acknowledged-write-lost")),
+        new("fanout_drop_last_peer", 4, [.. Class(Kill, NotReady), .. Class(Partition, NotReady)],
+            Unproven: [.. Class(Kill, NoCycle), .. Class(Partition, NoCycle)],
+            UnprovenWhy: "node-c never receives the leader's readiness writes, so no cycle starts"),
         new("no_catchup_no_stragglers", 4, Class(Pause, "convergence-bound")),
         new("fanout_hang_after_peer_failure", 4, Class(Partition, "finished-in-budget"),
-            Unproven: Class(Partition, "acknowledged", "counts-within-writes", "convergence-bound", "liveness"),
+            Unproven: Class(Partition, [.. NoCycle, "no-acknowledged-write-lost"]),
             UnprovenWhy: "the class hangs in cycle 1, so no cycle completes"),
         new("http_quorum_acks_string", 4, ["p4.shape.http"]),
         new("serve_exits_on_push_failure", 4, Class(Partition, "liveness"), Class(Partition, "convergence-bound")),

@@ -25,10 +25,12 @@ public sealed class Phase1Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 1 goes red on curator errors on every node when the curator reports a real error")]
     public Task CuratorRealError() => RedOnAsync("curator_real_error");
 
-    [Fact(DisplayName = "Phase 1 goes red on recall hits on every node when recall finds nothing")]
+    // MCP's memory_recall is the same recall, so the MCP round trip breaks at its recall leg as well.
+    [Fact(DisplayName = "Phase 1 goes red on recall hits and the MCP round trip on every node when recall finds nothing")]
     public Task RecallFindsNothing() => RedOnAsync("recall_finds_nothing");
 
-    [Fact(DisplayName = "Phase 1 goes red on stats.total on every node when stats reports a total of 0")]
+    // The snapshot holds the one memory; the restorable check compares it with stats.total, which now says 0.
+    [Fact(DisplayName = "Phase 1 goes red on stats.total, and on the snapshot's count against it, on every node when stats reports a total of 0")]
     public Task StatsTotalZero() => RedOnAsync("stats_total_zero");
 
     // The value is right (1 ≥ 1, so stats.total stays green); only its JSON type drifted: exactly the shape fact.
@@ -51,6 +53,26 @@ public sealed class Phase1Mutants(ITestOutputHelper output)
     // per-node record, taken inside each node with its switches, sees the bare number.
     [Fact(DisplayName = "Phase 1 goes red on the recorded version on every node when --version prints a bare number")]
     public Task VersionBareNumber() => RedOnAsync("version_bare_number");
+
+    // tools/list and every other surface are honest; only the handshake names an older protocol revision.
+    [Fact(DisplayName = "Phase 1 goes red on the MCP initialize answer on every node when it names an older protocolVersion")]
+    public Task McpInitializeOldProtocol() => RedOnAsync("mcp_initialize_old_protocol");
+
+    // tools/list still offers all 36 tools (mcp.tools stays green); the first tools/call, memory_store, answers −32603.
+    [Fact(DisplayName = "Phase 1 goes red on the MCP round trip on every node when every tools/call answers a JSON-RPC error")]
+    public Task McpToolCallsError() => RedOnAsync("mcp_tool_calls_error");
+
+    // MCP store and recall agree with each other in a database of their own; the CLI's get of the stored id fails.
+    [Fact(DisplayName = "Phase 1 goes red on the MCP round trip on every node when MCP writes where the CLI never reads")]
+    public Task McpStoreUnseen() => RedOnAsync("mcp_store_unseen");
+
+    // The manifest is written after the 0-byte snapshot and matches it, so rotation and checksum stay green.
+    [Fact(DisplayName = "Phase 1 goes red on the restorable backup on every node when the snapshot is an empty file")]
+    public Task BackupEmptySnapshot() => RedOnAsync("backup_empty_snapshot");
+
+    // A well-formed, intact database with the schema and no rows: only its content shows it is not the node's.
+    [Fact(DisplayName = "Phase 1 goes red on the restorable backup on every node when backup snapshots another, empty database")]
+    public Task BackupOtherDatabase() => RedOnAsync("backup_other_database");
 
     private Task RedOnAsync(string faultSwitch) => MutantRun.RedOnAsync(1, faultSwitch, _log);
 }

@@ -11,14 +11,16 @@ public sealed class Phase2Mutants(ITestOutputHelper output)
     private readonly TestLog _log = new(output);
 
     // node-c never converges, so the campaign waits out the whole deadline: 5 s, where an honest node takes well
-    // under one (the other nodes' facts, judged on the same poll, stay green).
+    // under one (the other nodes' facts, judged on the same poll, stay green). node-c holds no acknowledged row whose
+    // content could be compared: no evidence there.
     [Fact(DisplayName = "Phase 2 goes red on node-c convergence when fan-out drops node-c's copy")]
     public Task FanoutDropLastPeer() => RedOnAsync("fanout_drop_last_peer", new Dictionary<string, string> { [ConvergeDeadlineSecs] = "5" });
 
     [Fact(DisplayName = "Phase 2 goes red on probe 2 when the leader answers 201 although no peer acknowledged")]
     public Task Quorum201WithoutPeers() => RedOnAsync("quorum_201_without_peers");
 
-    [Fact(DisplayName = "Phase 2 goes red on probe 1 when W does not count the leader's own write")]
+    // Probe 1 gets a 503, so its 201 body has no evidence; probe 2's 503 reports got = 0, leaving the leader out.
+    [Fact(DisplayName = "Phase 2 goes red on probe 1, and on probe 2's body, when W does not count the leader's own write")]
     public Task QuorumLeaderNotCounted() => RedOnAsync("quorum_leader_not_counted");
 
     // Probe 1 poisons node-b (its push fails); probe 2's push to node-b then never completes and the leader
@@ -63,6 +65,19 @@ public sealed class Phase2Mutants(ITestOutputHelper output)
     // Every create also stores and fans out "<title> (copy)" before its 201: every node holds titles never attempted.
     [Fact(DisplayName = "Phase 2 goes red on strays on every node when each create adds a suffixed copy")]
     public Task CreateAddsCopy() => RedOnAsync("create_adds_copy");
+
+    // Titles arrive everywhere (holds-95pct stays green); only the peers' copies carry other content. node-a stored
+    // what was sent.
+    [Fact(DisplayName = "Phase 2 goes red on content as sent on node-b and node-c when quorum pushes alter the content")]
+    public Task FanoutContentAltered() => RedOnAsync("fanout_content_altered");
+
+    // Status, error and Retry-After are right (probe 2's status fact stays green); got and needed leave the leader out.
+    [Fact(DisplayName = "Phase 2 goes red on probe 2's body when the 503 counts the peers' acks only")]
+    public Task Quorum503CountsPeersOnly() => RedOnAsync("quorum_503_counts_peers_only");
+
+    // Probe 1 still gets its 201 (node-a and node-c acknowledged), but claims quorum_acks 1: below the W it met.
+    [Fact(DisplayName = "Phase 2 goes red on probe 1's body when the 201's quorum_acks leaves the leader out")]
+    public Task QuorumAcksPeersOnly() => RedOnAsync("quorum_acks_peers_only");
 
     // The cluster never reports healthy: the preflight is red, and with no cluster no other fact has evidence.
     [Fact(DisplayName = "Phase 2 goes red on its preflight, leaving no other fact any evidence, when health never answers ok")]

@@ -43,6 +43,10 @@ public sealed class Phase3Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 3 goes red on node-a's liveness when serve turns unhealthy after a migrate touched its database")]
     public Task ServeUnhealthyAfterMaintenance() => RedOnAsync("serve_unhealthy_after_maintenance");
 
+    // Every seed write is stored with its agent_id (seed, migrations and round trip stay green); only the 201 drops it.
+    [Fact(DisplayName = "Phase 3 goes red on the HTTP shape when the seed's 201 bodies lack agent_id")]
+    public Task HttpCreatedWithoutAgentId() => RedOnAsync("http_created_without_agent_id");
+
     // node-a never reports healthy: the preflight is red, and with no node no other fact has evidence.
     [Fact(DisplayName = "Phase 3 goes red on its preflight, leaving no other fact any evidence, when health never answers ok")]
     public Task HealthNeverOk() => RedOnAsync("health_never_ok", SelfTestSettings.ShortHealthTimeout);

@@ -43,11 +43,16 @@ public sealed class Phase4Mutants(ITestOutputHelper output)
     private readonly TestLog _log = new(output);
 
     // 400 on every write: nothing acknowledged, so the bound has no evidence either.
-    [Fact(DisplayName = "Phase 4 goes red on Σok > 0 (and the bound) of every gated class when chaos is dropped from the source allowlist")]
+    [Fact(DisplayName = "Phase 4 goes red on Σok > 0 (and the bound and lost writes) of every gated class when chaos is dropped from the source allowlist")]
     public Task SourceWithoutChaos() => RedOnAsync("source_without_chaos", [Kill, Partition], null);
 
-    [Fact(DisplayName = "Phase 4 goes red on kill_primary_mid_write's convergence bound, its cycles spread over two clusters, when the leader acknowledges before it commits")]
+    [Fact(DisplayName = "Phase 4 goes red on kill_primary_mid_write's convergence bound and lost writes, its cycles spread over two clusters, when the leader acknowledges before it commits")]
     public Task AckBeforeCommit() => RedOnAsync("ack_before_commit", [Kill], AckBeforeCommitSettings);
+
+    // node-a never pushes to node-c, so each class's readiness check (node-c holds none of node-a's acknowledged
+    // readiness writes) stops it before cycle 1: not ready, named as such, and no cycle to judge anything else on.
+    [Fact(DisplayName = "Phase 4 goes red on the time budget and lost writes of every gated class, as not ready, when fan-out drops node-c's copy")]
+    public Task FanoutDropLastPeer() => RedOnAsync("fanout_drop_last_peer", [Kill, Partition], null);
 
     [Fact(DisplayName = "Phase 4 goes red on pause_peer's convergence bound when fan-out cancels stragglers and nothing catches up")]
     public Task NoCatchupNoStragglers() => RedOnAsync("no_catchup_no_stragglers", [Pause], ShortConverge);

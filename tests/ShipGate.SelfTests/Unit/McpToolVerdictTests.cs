@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
+using ShipGate.Contract.Criteria;
 using ShipGate.Fixtures.Client;
 
 namespace ShipGate.SelfTests.Unit;
@@ -28,7 +29,7 @@ public sealed class McpToolVerdictTests
     { McpRoundTrip = rt };
 
     private static McpRoundTripEvidence Healthy() => new(
-        Stored, McpToolVerdicts.ProtocolVersion, McpToolVerdicts.ServerName, StoreOk, RecallOk, "m-1",
+        Stored, Phase1Criteria.McpProtocolVersion, Phase1Criteria.McpServerName, StoreOk, RecallOk, "m-1",
         new MemoryView("m-1", Stored.Title, Stored.Content, Stored.Namespace, "mid"), null);
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class McpToolVerdictTests
         var (verdict, measured) = McpToolVerdicts.RoundTrip(Node(Healthy()));
 
         verdict.Outcome.Should().Be(Outcome.Pass, verdict.Message);
-        measured.Should().Be(McpToolVerdicts.RoundTripLegs);
+        measured.Should().Be(Phase1Criteria.McpRoundTripLegs);
         McpToolVerdicts.Initialize(Node(Healthy())).Verdict.Passed.Should().BeTrue();
     }
 

@@ -177,7 +177,9 @@ public sealed class Phase3VerdictTests
 
     /// <summary>The phase's findings as the gate judges them, but for the shape and liveness rows (judged by their own tests).</summary>
     private static IEnumerable<Finding> All(Phase3Evidence e) =>
-        CriteriaVerdicts.Findings(3, e).Where(f => f.Criterion != Phase3Criteria.CliShape.What && f.Criterion != Phase3Criteria.Liveness.What);
+        CriteriaVerdicts.Findings(3, e).Where(f => !ShapeAndLiveness.Contains(f.Criterion));
+
+    private static readonly HashSet<string> ShapeAndLiveness = [Phase3Criteria.CliShape.What, Phase3Criteria.HttpShape.What, Phase3Criteria.Liveness.What];
 
     private static Phase3Evidence Evidence(
         MigrateRun? forward = null, MigrateRun? reverse = null, MigrateRun? rerun = null, PostgresCount? postgres = null,
