@@ -7,7 +7,7 @@ using ShipGate.Fixtures.Settings;
 namespace ShipGate.SelfTests.Unit;
 
 /// <summary>
-/// The settings rows and the fault-class list are the one source: README.md's settings table names each setting once
+/// The settings rows and the fault-class list are the one source: docs/settings.md's table names each setting once
 /// with the row's default, and the workflow names no fault class (its chaos_faults default is blank), and the fault runner's classes read the same list.
 /// </summary>
 [Trait("Category", "Unit")]
@@ -16,7 +16,7 @@ public sealed partial class SettingRowsTests
     private static readonly string Root = RepoRoot.Find();
 
     [Fact]
-    public void TheReadmeSettingsTableHasEveryRowWithItsDefault()
+    public void TheSettingsPageTableHasEveryRowWithItsDefault()
     {
         var table = ReadmeTable();
         var documented = table.SelectMany(r => r.Names).ToList();
@@ -27,7 +27,7 @@ public sealed partial class SettingRowsTests
             var line = table.Single(r => r.Names.Contains(row.Name));
             var documentedDefault = line.Defaults.Count == line.Names.Count ? line.Defaults[line.Names.IndexOf(row.Name)] : line.DefaultCell;
             var expected = row.Default.Length == 0 ? "—" : row.Default;
-            documentedDefault.Should().StartWith(expected, $"README.md's default of {row.Name} is the row's ('{row.Default}')");
+            documentedDefault.Should().StartWith(expected, $"docs/settings.md's default of {row.Name} is the row's ('{row.Default}')");
         }
     }
 
@@ -53,12 +53,12 @@ public sealed partial class SettingRowsTests
 
     private sealed record TableRow(List<string> Names, List<string> Defaults, string DefaultCell);
 
-    /// <summary>The rows of README.md's settings table: the backticked names of the first cell, the backticked values of the second.</summary>
+    /// <summary>The rows of docs/settings.md's table: the backticked names of the first cell, the backticked values of the second.</summary>
     private static List<TableRow> ReadmeTable()
     {
-        var lines = File.ReadAllLines(Path.Combine(Root, "README.md"));
+        var lines = File.ReadAllLines(Path.Combine(Root, "docs", "settings.md"));
         var header = Array.FindIndex(lines, l => l.StartsWith("| Variable | Default | Meaning |", StringComparison.Ordinal));
-        header.Should().BeGreaterThan(0, "README.md has the settings table");
+        header.Should().BeGreaterThan(0, "docs/settings.md has the settings table");
         return lines.Skip(header + 2).TakeWhile(l => l.StartsWith('|')).Select(l =>
         {
             var cells = l.Split('|');
