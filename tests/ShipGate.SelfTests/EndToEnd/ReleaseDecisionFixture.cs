@@ -7,7 +7,8 @@ using ShipGate.SelfTests.ChildProcesses;
 namespace ShipGate.SelfTests.EndToEnd;
 
 /// <summary>
-/// Two real `./shipgate gate` runs of all four phases against the healthy reference node, one after another: a
+/// Two real `./shipgate gate` runs of all four phases against the healthy reference node, side by side (nothing in
+/// them is judged on time: patient health and quorum bounds, one short cycle per class): a
 /// rehearsal (the small self-test profile, far below the release floor) run to its end, and one whose test host is
 /// killed once Phase 4 has started. Each keeps the command's exit code, its output and the summary its logger wrote.
 /// </summary>
@@ -41,7 +42,7 @@ public sealed class ReleaseDecisionFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var outcomes = await ChildBatch.RunAsync([Request("e2e-gate-rehearsal"), Request("e2e-gate-host-killed-in-phase4")], 1, RunAsync);
+        var outcomes = await ChildBatch.RunAsync([Request("e2e-gate-rehearsal"), Request("e2e-gate-host-killed-in-phase4")], 2, RunAsync);
         (Rehearsal, HostKilled) = (outcomes[0], outcomes[1]);
     }
 
