@@ -39,14 +39,14 @@ public sealed record EndToEndCase(string Name, string Switches, IReadOnlyList<in
         // Node 0's push into the partition fails at the 300 ms quorum timeout and serve exits: liveness names it. The
         // bound is left to timing under these settings, as for the in-process mutant and its honest control. The gate
         // runs both gated classes (a gated class not run is red); the kill class's 3 acknowledged writes push to live
-        // peers only, and the classes run one after another so those pushes are not starved past 300 ms.
+        // peers only, and one cluster runs every cycle, one after another, so those pushes are not starved past 300 ms.
         new("e2e-p4-serve_exits_on_push_failure", "serve_exits_on_push_failure", [4],
             new Dictionary<string, string>(OneShortCycle)
             {
                 [SettingNames.ChaosWrites] = "100",
                 [SettingNames.QuorumTimeoutMs] = "300",
                 [SettingNames.ChaosConvergeSecs] = "5",
-                [SettingNames.ChaosParallel] = "1",
+                [SettingNames.ChaosClusters] = "1",
             }),
     ];
 

@@ -79,6 +79,6 @@ public static class SelfTestSettings
     {
         ConvergeDeadlineSecs, QuorumTimeoutMs, P2Agents, P2WritesPerAgent, P3Rows,
         SoakSecs, SoakOpsPerSec, SoakP99Ms, SoakMemoryGrowthMib,
-        ChaosCycles, ChaosWrites, ChaosFaults, ChaosConvergeSecs, ChaosBudgetSecs, ChaosParallel, ChaosLanes, Profile, Args,
+        ChaosCycles, ChaosWrites, ChaosFaults, ChaosConvergeSecs, ChaosBudgetSecs, ChaosClusters, Profile, Args,
     }.ToDictionary(name => name, _ => "");
 }
