@@ -1,4 +1,5 @@
 using ShipGate.Contract.Criteria;
+using ShipGate.Contract;
 using ShipGate.Results.Judge;
 using ShipGate.Results.Tests.Support;
 
@@ -112,7 +113,7 @@ public sealed class ExitCodeTests : IDisposable
     [Fact]
     public void A_rehearsal_is_no_release_pass_but_passes_when_judged_by_its_facts()
     {
-        var ci = GateSample.Settings(overrides: new Dictionary<string, string> { ["SHIPGATE_CHAOS_CYCLES"] = "10" });
+        var ci = GateSample.Settings(overrides: new Dictionary<string, string> { [SettingNames.ChaosCycles] = "10" });
         var trx = Save(new TrxWriter()
             .Complete(1, GateSample.Phase1Evidence().Stamped(ci)).Complete(2, GateSample.Phase2Evidence().Stamped(ci))
             .Phase3Stamped(ci).Complete(4, GateSample.Phase4Evidence(cycles: 10).Stamped(ci)));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using ShipGate.Contract.Criteria;
+using ShipGate.Contract;
 using ShipGate.Results.Tests.Support;
 using ShipGate.Results.Trx;
 
@@ -57,7 +58,7 @@ public sealed class RealTrxTests : IDisposable
         s.Json("phase3.json")["content_identical"]!.GetValue<bool>().Should().BeTrue();
         s.Json("phase4.json")["convergence_by_fault"]!["partition_minority"]!.GetValue<double>().Should().Be(1);
         s.Summary["not_run_fault_classes"]!.AsArray().Select(x => x!.GetValue<string>()).Should().Equal("pause_peer", "clock_skew_peer");
-        s.Summary["settings"]!.AsArray().Should().Contain(x => x!["name"]!.GetValue<string>() == "SHIPGATE_CHAOS_CYCLES" && x["source"]!.GetValue<string>() == "command line");
+        s.Summary["settings"]!.AsArray().Should().Contain(x => x!["name"]!.GetValue<string>() == SettingNames.ChaosCycles && x["source"]!.GetValue<string>() == "command line");
         s.Summary["phase_results"]!.AsArray().Sum(p => p!["facts_passed"]!.GetValue<int>()).Should().Be(AllFacts - OptInFacts);
     }
 

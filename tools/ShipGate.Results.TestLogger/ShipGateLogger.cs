@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+using ShipGate.Contract;
 using ShipGate.Results.Campaign;
 using ShipGate.Results.Model;
 
@@ -52,14 +53,14 @@ public sealed class ShipGateLogger : ITestLoggerWithParameters
             // Campaign id, results folder and ref as the gate's settings class resolved them (recorded in the phase
             // record); the logger reads no environment of its own.
             var recorded = RecordedSettings.Of(tests);
-            var campaign = Param("Campaign") ?? recorded.GetValueOrDefault("SHIPGATE_CAMPAIGN_ID")
+            var campaign = Param("Campaign") ?? recorded.GetValueOrDefault(SettingNames.CampaignId)
                 ?? started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
             var root = RepoRoot();
             var outDir = Param("Out") is { } o ? Path.GetFullPath(o, root)
-                : Path.Combine(Path.GetFullPath(recorded.GetValueOrDefault("SHIPGATE_RESULTS_DIR") ?? "runs", root), campaign);
+                : Path.Combine(Path.GetFullPath(recorded.GetValueOrDefault(SettingNames.ResultsDir) ?? "runs", root), campaign);
             var options = new CampaignOptions(
                 campaign,
-                Param("Ref") ?? recorded.GetValueOrDefault("SHIPGATE_AI_MEMORY_REF") ?? "unknown",
+                Param("Ref") ?? recorded.GetValueOrDefault(SettingNames.AiMemoryRef) ?? "unknown",
                 CampaignOptions.GitCommit(root),
                 DateTimeOffset.UtcNow);
             var run = new RunRecord($"vstest run {started:yyyy-MM-ddTHH:mm:ssZ}", null, outcome, tests, started, DateTimeOffset.UtcNow);

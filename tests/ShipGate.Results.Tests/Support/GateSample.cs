@@ -17,9 +17,9 @@ public static class GateSample
     {
         var values = new Dictionary<string, string>
         {
-            ["SHIPGATE_CHAOS_CYCLES"] = "50", ["SHIPGATE_CHAOS_WRITES"] = "100", ["SHIPGATE_P3_ROWS"] = "1000", ["SHIPGATE_SOAK_SECS"] = "30",
-            ["SHIPGATE_P2_AGENTS"] = "4", ["SHIPGATE_P2_WRITES_PER_AGENT"] = "50", ["SHIPGATE_CHAOS_FAULTS"] = $"{Kill},{Partition}",
-            ["SHIPGATE_CAMPAIGN_ID"] = campaign,
+            [SettingNames.ChaosCycles] = "50", [SettingNames.ChaosWrites] = "100", [SettingNames.P3Rows] = "1000", [SettingNames.SoakSecs] = "30",
+            [SettingNames.P2Agents] = "4", [SettingNames.P2WritesPerAgent] = "50", [SettingNames.ChaosFaults] = $"{Kill},{Partition}",
+            [SettingNames.CampaignId] = campaign,
         };
         foreach (var (k, v) in overrides ?? new Dictionary<string, string>()) values[k] = v;
         return new JsonArray(values.Select(kv => (JsonNode?)new JsonObject { ["name"] = kv.Key, ["value"] = kv.Value, ["source"] = "default" }).ToArray());

@@ -1,6 +1,7 @@
 using Docker.DotNet.Models;
 using FluentAssertions;
 using FluentAssertions.Execution;
+using ShipGate.Contract;
 using ShipGate.Fixtures.Settings;
 using ShipGate.SelfTests.ChildProcesses;
 

@@ -1,7 +1,7 @@
 using ShipGate.Contract.Criteria;
 using FluentAssertions;
 using ShipGate.SelfTests.Support;
-using static ShipGate.Fixtures.Settings.SettingNames;
+using static ShipGate.Contract.SettingNames;
 
 namespace ShipGate.SelfTests.Mutants;
 

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using ShipGate.Contract;
 using ShipGate.Fixtures.Settings;
 
 namespace ShipGate.SelfTests.ChildProcesses;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ShipGate.Fixtures.Settings;
-using static ShipGate.Fixtures.Settings.SettingNames;
+using static ShipGate.Contract.SettingNames;
 
 namespace ShipGate.SelfTests.Support;
 

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using ShipGate.Contract;
 using ShipGate.Contract.Criteria;
 using ShipGate.Fixtures.Client;
 
@@ -82,7 +83,7 @@ public sealed class Phase1VerdictTests
     [Fact]
     public void WithoutACLusterEveryNodeCriterionHasNoEvidence()
     {
-        var e = Phase1Evidence.Failed("SHIPGATE_NODE_EXECUTABLE=/x: no such file — publish it", null, 0);
+        var e = Phase1Evidence.Failed($"{SettingNames.NodeExecutable}=/x: no such file — publish it", null, 0);
 
         Phase1Verdicts.Preflight(e).Verdict.Outcome.Should().Be(Outcome.Fail);
         Phase1Verdicts.McpTools(e, "node-a").Verdict.Outcome.Should().Be(Outcome.NoEvidence);

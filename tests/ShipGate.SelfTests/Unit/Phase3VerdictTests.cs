@@ -1,4 +1,5 @@
 using FluentAssertions;
+using ShipGate.Contract;
 using ShipGate.Contract.Criteria;
 using ShipGate.Fixtures.Client;
 
@@ -169,7 +170,7 @@ public sealed class Phase3VerdictTests
     [Fact]
     public void ASetupFailureFailsPreflightAndLeavesEveryOtherCriterionWithoutEvidence()
     {
-        var e = Phase3Evidence.Failed("SHIPGATE_POSTGRES_IMAGE=postgres:16: image not present", "img", null, N, 1);
+        var e = Phase3Evidence.Failed($"{SettingNames.PostgresImage}=postgres:16: image not present", "img", null, N, 1);
 
         Phase3Verdicts.Preflight(e).Verdict.Outcome.Should().Be(Outcome.Fail);
         All(e).Skip(1).Should().OnlyContain(f => f.Verdict.Outcome == Outcome.NoEvidence);
