@@ -141,7 +141,8 @@ public sealed class ExitCodeTests : IDisposable
         var skipped = Save(new TrxWriter().Add("Other.Tests.A", "Passed").Add("Other.Tests.B", "NotExecuted", error: "later"), "skip.trx");
 
         Judge($"tests:0:{ok}").Line.Should().Be("shipgate: 2 passed, 0 failed, 0 skipped");
-        Judge($"tests:0:{ok}", $"tests:0:{skipped}").Should().Match<(int Code, string Line, string Errors)>(j => j.Code != 0 && j.Line == "shipgate: 3 passed, 1 failed, 0 skipped");
+        Judge($"tests:0:{ok}", $"tests:0:{skipped}").Should()
+            .Match<(int Code, string Line, string Errors)>(j => j.Code != 0 && j.Line == "shipgate: 3 passed, 1 failed, 0 skipped");
     }
 
     [Fact]

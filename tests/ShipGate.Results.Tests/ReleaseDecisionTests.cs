@@ -69,7 +69,10 @@ public sealed class ReleaseDecisionTests : IDisposable
         var trx = new TrxWriter().Phase1().Phase2().Phase3().Complete(4, e);
 
         ConvertFailing(trx);
-        Reasons.Should().Contain(r => r.Contains($"{Bound(GateSample.Partition).DisplayName}: passed, but the phase 4 record shows no cycle of {GateSample.Partition} where the fault applied", StringComparison.Ordinal));
+        Reasons.Should()
+            .Contain(r =>
+            r.Contains($"{Bound(GateSample.Partition).DisplayName}: passed, but the phase 4 record shows no cycle of {GateSample.Partition} where the fault "
+            + "applied", StringComparison.Ordinal));
         Reasons.Should().NotContain(r => r.Contains(GateSample.Kill, StringComparison.Ordinal));
     }
 
@@ -78,7 +81,7 @@ public sealed class ReleaseDecisionTests : IDisposable
     {
         var pause = CriteriaCatalog.Fact($"p4.{GateSample.Pause}.acknowledged");
         var trx = new TrxWriter().AllPhases().Without(pause.DisplayName)
-            .Add(pause.DisplayName, "NotExecuted", error: "pause_peer is opt-in and not enabled: add it to SHIPGATE_CHAOS_FAULTS to run it");
+            .Add(pause.DisplayName, "NotExecuted", error: $"pause_peer is opt-in and not enabled: add it to {SettingNames.ChaosFaults} to run it");
 
         ConvertFailing(trx);
         Reasons.Should().Contain(r => r.Contains($"{pause.DisplayName}: skipped", StringComparison.Ordinal));

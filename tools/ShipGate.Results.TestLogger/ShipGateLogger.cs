@@ -69,7 +69,8 @@ public sealed class ShipGateLogger : ITestLoggerWithParameters
         catch (Exception ex)
         {
             // A logger must not break the test run; the failure stays visible in the run's output.
-            Console.Error.WriteLine($"shipgate-results: error: the results converter failed ({ex.GetType().Name}: {ex.Message}); the test results themselves are unaffected");
+            Console.Error.WriteLine($"shipgate-results: error: the results converter failed ({ex.GetType().Name}: {ex.Message}); the test results themselves "
+                + "are unaffected");
         }
     }
 
@@ -100,7 +101,8 @@ public sealed class ShipGateLogger : ITestLoggerWithParameters
     /// <summary>The nearest directory upwards from here that holds ShipGate.Tests.sln, else the current directory.</summary>
     private static string RepoRoot()
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory, Path.GetDirectoryName(typeof(ShipGateLogger).Assembly.Location) ?? "" })
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory, Path.GetDirectoryName(typeof(ShipGateLogger).Assembly.Location)
+            ?? "" })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {

@@ -74,7 +74,8 @@ public sealed class RunWatcher : IAsyncDisposable
         try
         {
             var top = await DockerEngine.Client.Containers.ListProcessesAsync(container.ID, new ContainerListProcessesParameters());
-            return top.Processes.Any(p => string.Join(" ", p).Contains("ai-memory", StringComparison.Ordinal) && p.Any(f => f.Contains(" serve", StringComparison.Ordinal)));
+            return top.Processes.Any(p =>
+                string.Join(" ", p).Contains("ai-memory", StringComparison.Ordinal) && p.Any(f => f.Contains(" serve", StringComparison.Ordinal)));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

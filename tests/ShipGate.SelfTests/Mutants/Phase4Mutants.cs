@@ -46,7 +46,8 @@ public sealed class Phase4Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 4 goes red on Σok > 0 (and the bound and lost writes) of every gated class when chaos is dropped from the source allowlist")]
     public Task SourceWithoutChaos() => RedOnAsync("source_without_chaos", [Kill, Partition], null);
 
-    [Fact(DisplayName = "Phase 4 goes red on kill_primary_mid_write's convergence bound and lost writes, its cycles spread over two clusters, when the leader acknowledges before it commits")]
+    [Fact(DisplayName = "Phase 4 goes red on kill_primary_mid_write's convergence bound and lost writes, its cycles spread over two clusters, "
+        + "when the leader acknowledges before it commits")]
     public Task AckBeforeCommit() => RedOnAsync("ack_before_commit", [Kill], AckBeforeCommitSettings);
 
     // node-a never pushes to node-c, so each class's readiness check (node-c holds none of node-a's acknowledged
@@ -72,7 +73,8 @@ public sealed class Phase4Mutants(ITestOutputHelper output)
     // acknowledged writes and their copies stay below 30. Both classes run, with cycles enough that the kill class
     // ends first and lends its cluster to the partition class (its cycles took 0.7–0.9 s, the partition's 1.3–2 s):
     // the cycles run on that lent cluster must carry the red on their own, judged by the same verdict.
-    [Fact(DisplayName = "Phase 4 goes red on partition_minority's counts within writes, on a cluster the kill class lent it too, when each create adds a suffixed copy")]
+    [Fact(DisplayName = "Phase 4 goes red on partition_minority's counts within writes, on a cluster the kill class lent it too, "
+        + "when each create adds a suffixed copy")]
     public async Task CreateAddsCopy()
     {
         var run = await SelfTestCampaign.PhaseAsync(4, "create_adds_copy", "create_adds_copy", _log, LentLaneSettings, [Kill, Partition]);
