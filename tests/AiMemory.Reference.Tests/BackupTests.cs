@@ -58,7 +58,8 @@ public sealed class BackupTests
         // Occupy the names of the next few seconds so the run must collide whenever it lands.
         var now = DateTime.UtcNow;
         for (var s = 0; s < 6; s++)
-            File.WriteAllText(Path.Combine(snaps, "ai-memory-" + now.AddSeconds(s).ToString("yyyy-MM-dd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + ".db"), "x");
+            File.WriteAllText(Path.Combine(snaps, "ai-memory-" + now.AddSeconds(s).ToString("yyyy-MM-dd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + ".db"),
+                "x");
         var r = await CliRunner.RunAsync(dir, "backup", "--to", "snaps", "--keep", "0");
         r.ExitCode.Should().Be(1, r.ToString());
         r.Stderr.Should().Contain("refusing to overwrite existing snapshot");

@@ -93,8 +93,10 @@ public sealed class HttpArchiveAgentPendingRoutesTests(SingleNodeFixture fixture
             ["metadata"] = new JsonObject { ["governance"] = new JsonObject { ["write"] = "approve" } },
         }))["id"]!.GetValue<string>();
         await mcp.CallJsonAsync("memory_namespace_set_standard", new JsonObject { ["namespace"] = ns, ["id"] = policy });
-        var approveMe = (await mcp.CallJsonAsync("memory_store", new JsonObject { ["title"] = "ok me", ["content"] = "c", ["namespace"] = ns }))["pending_id"]!.GetValue<string>();
-        var rejectMe = (await mcp.CallJsonAsync("memory_store", new JsonObject { ["title"] = "not me", ["content"] = "c", ["namespace"] = ns }))["pending_id"]!.GetValue<string>();
+        var approveMe = (await mcp.CallJsonAsync("memory_store",
+            new JsonObject { ["title"] = "ok me", ["content"] = "c", ["namespace"] = ns }))["pending_id"]!.GetValue<string>();
+        var rejectMe = (await mcp.CallJsonAsync("memory_store",
+            new JsonObject { ["title"] = "not me", ["content"] = "c", ["namespace"] = ns }))["pending_id"]!.GetValue<string>();
 
         var list = await Client.FetchAsync("/api/v1/pending?status=pending");
         list.Code.Should().Be(200);

@@ -23,7 +23,8 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
     public async Task Create_answers_201_with_id_tier_namespace_title_and_agent_id_and_stamps_metadata()
     {
         var ns = SingleNodeFixture.Namespace("create");
-        var a = await Client.PostJsonAsync("/api/v1/memories", NodeApi.Memory("first", ns, extra: "\"metadata\":{\"agent_id\":\"spoofed\",\"k\":1},\"scope\":\"team\""),
+        var a = await Client.PostJsonAsync("/api/v1/memories",
+            NodeApi.Memory("first", ns, extra: "\"metadata\":{\"agent_id\":\"spoofed\",\"k\":1},\"scope\":\"team\""),
             headers: new Dictionary<string, string> { ["X-Agent-Id"] = "ai:agent-alice" });
 
         a.Code.Should().Be(201);
@@ -52,9 +53,11 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
     {
         var ns = SingleNodeFixture.Namespace("upsert");
         var first = await Client.PostJsonAsync("/api/v1/memories",
-            """{"title":"dup","content":"one","namespace":"NS","tier":"long","priority":8,"confidence":0.4,"tags":["a"],"agent_id":"ai:first"}""".Replace("NS", ns));
+            ("""{"title":"dup","content":"one","namespace":"NS","tier":"long","priority":8,"confidence":0.4,"tags":"""
+                + """["a"],"agent_id":"ai:first"}""").Replace("NS", ns));
         var second = await Client.PostJsonAsync("/api/v1/memories",
-            """{"title":"dup","content":"two","namespace":"NS","tier":"short","priority":3,"confidence":0.9,"tags":["b"],"source":"user","agent_id":"ai:second","metadata":{"x":2}}""".Replace("NS", ns));
+            ("""{"title":"dup","content":"two","namespace":"NS","tier":"short","priority":3,"confidence":0.9,"tags":"""
+                + """["b"],"source":"user","agent_id":"ai:second","metadata":{"x":2}}""").Replace("NS", ns));
 
         second.Code.Should().Be(201);
         ((string)second.Json["id"]!).Should().Be((string)first.Json["id"]!, "the existing row's id is returned");
@@ -115,7 +118,8 @@ public sealed class HttpRoutesTests(SingleNodeFixture fixture) : IClassFixture<S
     {
         var ns = SingleNodeFixture.Namespace("bulk");
         var ok = await Client.PostJsonAsync("/api/v1/memories/bulk",
-            $$$"""[{"title":"b1","content":"x","namespace":"{{{ns}}}","metadata":{"agent_id":"ai:kept"}},{"title":"b2","content":"x","namespace":"{{{ns}}}","source":"nope"}]""");
+            $$$"""[{"title":"b1","content":"x","namespace":"{{{ns}}}","metadata":{"agent_id":"ai:kept"}},"""
+                + $$$"""{"title":"b2","content":"x","namespace":"{{{ns}}}","source":"nope"}]""");
         ok.Code.Should().Be(200);
         ((int)ok.Json["created"]!).Should().Be(1);
         ok.Json["errors"]!.AsArray().Should().HaveCount(1);

@@ -138,7 +138,8 @@ public sealed class HttpValidationTests(SingleNodeFixture fixture) : IClassFixtu
     public async Task Sync_push_of_1001_memories_is_400_json_and_bad_sender_is_400()
     {
         var before = await TotalAsync();
-        var row = """{"id":"ID","tier":"mid","namespace":"sync-big","title":"ID","content":"x","created_at":"2026-01-01T00:00:00+00:00","updated_at":"2026-01-01T00:00:00+00:00"}""";
+        var row = """{"id":"ID","tier":"mid","namespace":"sync-big","title":"ID","content":"x","created_at":"2026-01-01"""
+            + """T00:00:00+00:00","updated_at":"2026-01-01T00:00:00+00:00"}""";
         var rows = string.Join(",", Enumerable.Range(0, 1001).Select(_ => row.Replace("ID", Guid.NewGuid().ToString())));
         var a = await Client.PostJsonAsync("/api/v1/sync/push", $$"""{"sender_agent_id":"host:x","memories":[{{rows}}]}""");
         a.Code.Should().Be(400);

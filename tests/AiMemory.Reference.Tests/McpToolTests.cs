@@ -167,7 +167,8 @@ public sealed class McpToolTests
 
         var sub = await mcp.CallJsonAsync("memory_subscribe", new JsonObject { ["url"] = "http://127.0.0.1:9/hook", ["events"] = "store" });
         (await mcp.CallJsonAsync("memory_list_subscriptions"))["count"]!.GetValue<int>().Should().Be(1);
-        (await mcp.CallJsonAsync("memory_unsubscribe", new JsonObject { ["id"] = sub["id"]!.GetValue<string>() }))["removed"]!.GetValue<bool>().Should().BeTrue();
+        (await mcp.CallJsonAsync("memory_unsubscribe", new JsonObject { ["id"] = sub["id"]!.GetValue<string>() }))["removed"]!.GetValue<bool>().Should()
+            .BeTrue();
         (await mcp.CallJsonAsync("memory_list_subscriptions"))["count"]!.GetValue<int>().Should().Be(0);
         (await mcp.CallAsync("memory_subscribe", new JsonObject { ["url"] = "ftp://x" })).IsError.Should().BeTrue();
     }

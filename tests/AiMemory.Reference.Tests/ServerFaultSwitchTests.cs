@@ -137,7 +137,8 @@ public sealed class ServerFaultSwitchTests
     {
         await using var node = await NodeProcess.StartAsync(faults: faults);
         var id = Guid.NewGuid().ToString();
-        var row = $$$"""{"id":"{{{id}}}","tier":"mid","namespace":"ids","title":"pushed","content":"x","created_at":"2026-01-01T00:00:00+00:00","updated_at":"2026-01-01T00:00:00+00:00","metadata":{}}""";
+        var row = $$$"""{"id":"{{{id}}}","tier":"mid","namespace":"ids","title":"pushed","content":"x","created_at":"2026-01-01"""
+            + """T00:00:00+00:00","updated_at":"2026-01-01T00:00:00+00:00","metadata":{}}""";
         (await node.Client.PostJsonAsync("/api/v1/sync/push", $$"""{"sender_agent_id":"host:p","memories":[{{row}}]}""")).Code.Should().Be(200);
         (await node.Client.HoldsTitleAsync("ids", "pushed")).Should().BeTrue();
         (await node.Client.FetchAsync($"/api/v1/memories/{id}")).Code.Should().Be(sameId ? 200 : 404);
@@ -210,7 +211,8 @@ public sealed class ServerFaultSwitchTests
     public async Task Source_without_chaos_rejects_the_chaos_source(string? faults, int status)
     {
         await using var node = await NodeProcess.StartAsync(faults: faults);
-        var body = """{"title":"c1-w0","content":"chaos test payload","namespace":"chaos-c1","tier":"mid","tags":[],"priority":5,"confidence":1.0,"source":"chaos","metadata":{}}""";
+        var body = """{"title":"c1-w0","content":"chaos test payload","namespace":"chaos-c1","tier":"mid","tags":"""
+            + """[],"priority":5,"confidence":1.0,"source":"chaos","metadata":{}}""";
         (await node.Client.PostJsonAsync("/api/v1/memories", body)).Code.Should().Be(status);
         (await node.Client.CreateAsync("api-source", "chaos-c1")).Code.Should().Be(201, "other sources are unaffected");
     }

@@ -67,7 +67,8 @@ public sealed class SyncBookkeepingTests(SingleNodeFixture fixture) : IClassFixt
     public async Task Push_over_1000_memories_is_refused_with_v060_text()
     {
         var ns = SingleNodeFixture.Namespace("big");
-        var push = await Client.PostJsonAsync("/api/v1/sync/push", PushedRow.Push("host:peer", Enumerable.Range(0, 1001).Select(i => PushedRow.Of(ns, $"r{i}"))));
+        var push = await Client.PostJsonAsync("/api/v1/sync/push",
+            PushedRow.Push("host:peer", Enumerable.Range(0, 1001).Select(i => PushedRow.Of(ns, $"r{i}"))));
         push.Code.Should().Be(400);
         ((string)push.Json["error"]!).Should().Be("sync_push limited to 1000 memories per request");
     }

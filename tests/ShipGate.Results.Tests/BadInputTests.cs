@@ -72,7 +72,8 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Two_runs_of_the_same_phase()
     {
-        ExpectBadInput([new TrxWriter().Phase1().Phase2().Save(s.Dir, "a.trx"), new TrxWriter().Phase2().Phase3().Phase4().Save(s.Dir, "b.trx")], "duplicate phase 2");
+        ExpectBadInput([new TrxWriter().Phase1().Phase2().Save(s.Dir, "a.trx"), new TrxWriter().Phase2().Phase3().Phase4().Save(s.Dir, "b.trx")],
+            "duplicate phase 2");
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class ConverterTests : IDisposable
         s.Summary["overall_pass"]!.GetValue<bool>().Should().BeTrue();
         s.Summary["reasons"]!.AsArray().Should().BeEmpty();
         s.Summary["missing_phases"]!.AsArray().Should().BeEmpty();
-        foreach (var file in new[] { "phase1-node-a.json", "phase1-node-b.json", "phase1-node-c.json", "phase2.json", "phase3.json", "phase4.json", "phase4-cycles.jsonl", "index.html" })
+        foreach (var file in new[] { "phase1-node-a.json", "phase1-node-b.json", "phase1-node-c.json", "phase2.json", "phase3.json", "phase4.json",
+            "phase4-cycles.jsonl", "index.html" })
             File.Exists(Path.Combine(s.Out, file)).Should().BeTrue(file);
         s.Summary["phases"]!.AsArray().Select(p => p!["phase"]!.GetValue<int>()).Should().Equal(1, 1, 1, 2, 3, 4);
         s.Summary["phases"]!.AsArray().Should().OnlyContain(p => p!["reasons"]!.AsArray().Count == 0 && p["pass"]!.GetValue<bool>());
@@ -51,7 +52,8 @@ public sealed class ConverterTests : IDisposable
 
         var p1 = s.Json("phase1-node-b.json");
         p1["phase"]!.GetValue<int>().Should().Be(1);
-        foreach (var key in new[] { "mcp_tool_count", "recall_count", "snapshot_count", "manifest_count" }) Kind(p1, key).Should().Be(JsonValueKind.Number, key);
+        foreach (var key in new[] { "mcp_tool_count", "recall_count", "snapshot_count", "manifest_count" }) Kind(p1, key).Should()
+            .Be(JsonValueKind.Number, key);
         foreach (var key in new[] { "host", "version" }) Kind(p1, key).Should().Be(JsonValueKind.String, key);
         foreach (var key in new[] { "stats", "curator" }) Kind(p1, key).Should().Be(JsonValueKind.Object, key);
         Kind(p1, "reasons").Should().Be(JsonValueKind.Array);
@@ -148,7 +150,8 @@ public sealed class ConverterTests : IDisposable
         var trx = new TrxWriter().Phase1().Phase2().Phase4().Add("Phase 3 · preflight: node-a and Postgres up and healthy", "Passed", broken);
 
         s.Convert([trx.Save(s.Dir)]).Should().Be(ExitCodes.CampaignFailed);
-        s.Json("phase3.json")["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Contain(r => r.StartsWith("phase 3 evidence did not parse", StringComparison.Ordinal));
+        s.Json("phase3.json")["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).Should()
+            .Contain(r => r.StartsWith("phase 3 evidence did not parse", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -193,7 +196,8 @@ public sealed class ConverterTests : IDisposable
         var trx = new TrxWriter { RunOutcome = "Aborted" }.AllPhases();
 
         s.Convert([trx.Save(s.Dir)]).Should().Be(ExitCodes.CampaignFailed);
-        s.Summary["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Contain(r => r.Contains("ended Aborted with no failed test (synthetic failure)", StringComparison.Ordinal));
+        s.Summary["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).Should()
+            .Contain(r => r.Contains("ended Aborted with no failed test (synthetic failure)", StringComparison.Ordinal));
         s.Json("phase2.json")["pass"]!.GetValue<bool>().Should().BeFalse();
     }
 

@@ -1,4 +1,5 @@
 using ShipGate.Contract.Criteria;
+using ShipGate.Contract;
 using ShipGate.Results.Judge;
 using ShipGate.Results.Tests.Support;
 
@@ -112,7 +113,7 @@ public sealed class ExitCodeTests : IDisposable
     [Fact]
     public void A_rehearsal_is_no_release_pass_but_passes_when_judged_by_its_facts()
     {
-        var ci = GateSample.Settings(overrides: new Dictionary<string, string> { ["SHIPGATE_CHAOS_CYCLES"] = "10" });
+        var ci = GateSample.Settings(overrides: new Dictionary<string, string> { [SettingNames.ChaosCycles] = "10" });
         var trx = Save(new TrxWriter()
             .Complete(1, GateSample.Phase1Evidence().Stamped(ci)).Complete(2, GateSample.Phase2Evidence().Stamped(ci))
             .Phase3Stamped(ci).Complete(4, GateSample.Phase4Evidence(cycles: 10).Stamped(ci)));
@@ -140,7 +141,8 @@ public sealed class ExitCodeTests : IDisposable
         var skipped = Save(new TrxWriter().Add("Other.Tests.A", "Passed").Add("Other.Tests.B", "NotExecuted", error: "later"), "skip.trx");
 
         Judge($"tests:0:{ok}").Line.Should().Be("shipgate: 2 passed, 0 failed, 0 skipped");
-        Judge($"tests:0:{ok}", $"tests:0:{skipped}").Should().Match<(int Code, string Line, string Errors)>(j => j.Code != 0 && j.Line == "shipgate: 3 passed, 1 failed, 0 skipped");
+        Judge($"tests:0:{ok}", $"tests:0:{skipped}").Should()
+            .Match<(int Code, string Line, string Errors)>(j => j.Code != 0 && j.Line == "shipgate: 3 passed, 1 failed, 0 skipped");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using ShipGate.Contract;
 using ShipGate.Results.Tests.Support;
 using ShipGate.Results.TestLogger;
 
@@ -23,7 +24,8 @@ public sealed class FailClosedTests : IDisposable
         var p1 = GateSample.Phase1Evidence();
         trx.Fact("Phase 1 · preflight: cluster up and healthy", "p1.preflight", 1, null, p1, measured: 3, threshold: 3);
         trx.Fact("Phase 2 · preflight: cluster up and healthy", "p2.preflight", 2, null, GateSample.Phase2Evidence(), measured: 3, threshold: 3);
-        trx.Fact("Phase 3 · preflight: node-a and Postgres up and healthy", "p3.preflight", 3, null, new System.Text.Json.Nodes.JsonObject { ["rows"] = 1000 });
+        trx.Fact(
+            "Phase 3 · preflight: node-a and Postgres up and healthy", "p3.preflight", 3, null, new System.Text.Json.Nodes.JsonObject { ["rows"] = 1000 });
         trx.Fact("Phase 4 · preflight: the image is ai-memory", "p4.preflight", 4, null, GateSample.Phase4Evidence());
 
         s.Convert([trx.Save(s.Dir)]).Should().Be(ExitCodes.CampaignFailed);
@@ -38,8 +40,10 @@ public sealed class FailClosedTests : IDisposable
         new ShipGateLogger().Initialize(events, new Dictionary<string, string?> { ["TestRunDirectory"] = s.Dir, ["Out"] = s.Out, ["Campaign"] = "c1" });
         events.Start("Phase=2&DisplayName~probe");
         var e = GateSample.Phase2Evidence();
-        events.Result("Phase 2 · probe 1: node-b down, write to node-a → 201", TestOutcome.Passed, GateSample.Output("p2.probe1.one-peer-down-201", 2, "node-a", "pass", 201, 201, "201", e));
-        events.Result("Phase 2 · probe 2: node-b and node-c down → 503 quorum_not_met with Retry-After", TestOutcome.Passed, GateSample.Output("p2.probe2.both-peers-down-503", 2, "node-a", "pass", 503, 503, "503", e));
+        events.Result("Phase 2 · probe 1: node-b down, write to node-a → 201", TestOutcome.Passed,
+            GateSample.Output("p2.probe1.one-peer-down-201", 2, "node-a", "pass", 201, 201, "201", e));
+        events.Result("Phase 2 · probe 2: node-b and node-c down → 503 quorum_not_met with Retry-After", TestOutcome.Passed,
+            GateSample.Output("p2.probe2.both-peers-down-503", 2, "node-a", "pass", 503, 503, "503", e));
         events.Complete(aborted: false);
 
         s.Summary["overall_pass"]!.GetValue<bool>().Should().BeFalse();
@@ -52,7 +56,8 @@ public sealed class FailClosedTests : IDisposable
         var trx = new TrxWriter().Phase1().Phase2().Phase3();
         var e = GateSample.Phase4Evidence();
         trx.Fact("Phase 4 · preflight: the image is ai-memory", "p4.preflight", 4, null, e);
-        trx.Fact($"Phase 4 · {GateSample.Kill} · convergence_bound ≥ 0.995", $"p4.{GateSample.Kill}.convergence-bound", 4, null, e, measured: 0.9966, threshold: 0.995);
+        trx.Fact($"Phase 4 · {GateSample.Kill} · convergence_bound ≥ 0.995", $"p4.{GateSample.Kill}.convergence-bound", 4, null, e, measured: 0.9966,
+            threshold: 0.995);
 
         s.Convert([trx.Save(s.Dir)]).Should().Be(ExitCodes.CampaignFailed);
         Reasons.Should().Contain(r => r.Contains($"Phase 4 · {GateSample.Partition} · convergence_bound ≥ 0.995", StringComparison.Ordinal));
@@ -79,7 +84,7 @@ public sealed class FailClosedTests : IDisposable
         trx.Fact("Phase 4 · preflight: the image is ai-memory", "p4.preflight", 4, null, e);
         foreach (var f in new[] { GateSample.Kill, GateSample.Partition }.Where(f => f != fault))
             trx.Fact($"Phase 4 · {f} · convergence_bound ≥ 0.995", $"p4.{f}.convergence-bound", 4, null, e, measured: 0.9966, threshold: 0.995);
-        trx.Add(name, "NotExecuted", error: $"{fault} is opt-in and not enabled: add it to SHIPGATE_CHAOS_FAULTS to run it");
+        trx.Add(name, "NotExecuted", error: $"{fault} is opt-in and not enabled: add it to {SettingNames.ChaosFaults} to run it");
 
         s.Convert([trx.Save(s.Dir)]).Should().Be(ExitCodes.CampaignFailed);
         Reasons.Should().Contain(r => r.Contains(name, StringComparison.Ordinal));

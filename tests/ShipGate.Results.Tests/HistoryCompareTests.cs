@@ -1,3 +1,4 @@
+using ShipGate.Contract;
 using ShipGate.Results.History;
 using ShipGate.Results.Tests.Support;
 
@@ -82,13 +83,13 @@ public sealed class HistoryCompareTests : IDisposable
     [Fact]
     public void Settings_differ_by_value_not_by_layer_and_images_by_id()
     {
-        var a = Campaigns.Summary("a", 1).Setting("SHIPGATE_SOAK_SECS", "10", "profile ci").Setting("SHIPGATE_CHAOS_CYCLES", "2").Record();
+        var a = Campaigns.Summary("a", 1).Setting(SettingNames.SoakSecs, "10", "profile ci").Setting(SettingNames.ChaosCycles, "2").Record();
         var bJson = Campaigns.Summary("b", 2, strength: "rehearsal")
-            .Setting("SHIPGATE_SOAK_SECS", "10", "environment").Setting("SHIPGATE_CHAOS_CYCLES", "50", "default");
+            .Setting(SettingNames.SoakSecs, "10", "environment").Setting(SettingNames.ChaosCycles, "50", "default");
         bJson["sut_image_id"] = "sha256:feedface";
         var c = CampaignComparison.Of(a, bJson.Record());
 
-        c.Settings.Should().ContainSingle().Which.Should().Be(new Difference("SHIPGATE_CHAOS_CYCLES", "2 (command line)", "50 (default)"));
+        c.Settings.Should().ContainSingle().Which.Should().Be(new Difference(SettingNames.ChaosCycles, "2 (command line)", "50 (default)"));
         c.Images.Select(d => d.Name).Should().Equal("image id", "strength");
     }
 

@@ -26,7 +26,8 @@ public sealed class HtmlTests : IDisposable
     {
         var e = GateSample.Phase2Evidence();
         var trx = new TrxWriter().Phase1().Phase3().Phase4()
-            .Fact("Phase 2 · <b>bold</b> & co", "p2.x", 2, "node-a", e, "fail", "<script>alert(1)</script>", "\"quoted\"", "title <img src=x onerror=alert(1)>");
+            .Fact("Phase 2 · <b>bold</b> & co", "p2.x", 2, "node-a", e, "fail", "<script>alert(1)</script>", "\"quoted\"",
+                "title <img src=x onerror=alert(1)>");
 
         s.Convert([trx.Save(s.Dir)]);
         var html = s.Html;

@@ -41,7 +41,8 @@ public sealed class LoggerTests : IDisposable
         });
         var e = GateSample.Phase2Evidence();
         events.Result("Phase 2 · preflight: cluster up and healthy", TestOutcome.Passed, GateSample.Output("p2.preflight", 2, null, "pass", 3, 3, "ok", e));
-        events.Result("Phase 2 · probe 1: node-b down, write to node-a → 201", TestOutcome.Passed, GateSample.Output("p2.probe1.one-peer-down-201", 2, "node-a", "pass", 201, 201, "201", e));
+        events.Result("Phase 2 · probe 1: node-b down, write to node-a → 201", TestOutcome.Passed,
+            GateSample.Output("p2.probe1.one-peer-down-201", 2, "node-a", "pass", 201, 201, "201", e));
         events.Complete(aborted);
         return events;
     }

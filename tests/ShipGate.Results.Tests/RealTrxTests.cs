@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using ShipGate.Contract.Criteria;
+using ShipGate.Contract;
 using ShipGate.Results.Tests.Support;
 using ShipGate.Results.Trx;
 
@@ -57,7 +58,8 @@ public sealed class RealTrxTests : IDisposable
         s.Json("phase3.json")["content_identical"]!.GetValue<bool>().Should().BeTrue();
         s.Json("phase4.json")["convergence_by_fault"]!["partition_minority"]!.GetValue<double>().Should().Be(1);
         s.Summary["not_run_fault_classes"]!.AsArray().Select(x => x!.GetValue<string>()).Should().Equal("pause_peer", "clock_skew_peer");
-        s.Summary["settings"]!.AsArray().Should().Contain(x => x!["name"]!.GetValue<string>() == "SHIPGATE_CHAOS_CYCLES" && x["source"]!.GetValue<string>() == "command line");
+        s.Summary["settings"]!.AsArray().Should()
+            .Contain(x => x!["name"]!.GetValue<string>() == SettingNames.ChaosCycles && x["source"]!.GetValue<string>() == "command line");
         s.Summary["phase_results"]!.AsArray().Sum(p => p!["facts_passed"]!.GetValue<int>()).Should().Be(AllFacts - OptInFacts);
     }
 
@@ -78,7 +80,8 @@ public sealed class RealTrxTests : IDisposable
     }
 
     public static TheoryData<string> EachFactThatRan =>
-        new(XDocument.Load(Real).Descendants(Ns + "UnitTestResult").Where(r => (string?)r.Attribute("outcome") == "Passed").Select(r => (string)r.Attribute("testName")!));
+        new(XDocument.Load(Real).Descendants(Ns + "UnitTestResult").Where(r => (string?)r.Attribute("outcome") == "Passed")
+            .Select(r => (string)r.Attribute("testName")!));
 
     /// <summary>Every strict subset of the complete run (drop any one fact that ran) fails, naming the dropped fact.</summary>
     [Theory]
@@ -88,12 +91,14 @@ public sealed class RealTrxTests : IDisposable
         var doc = XDocument.Load(Real);
         var results = doc.Descendants(Ns + "UnitTestResult").ToList();
         var dropped = results.Single(r => (string?)r.Attribute("testName") == name);
-        var record = dropped.Descendants(Ns + "StdOut").FirstOrDefault()?.Value.Split('\n').FirstOrDefault(l => l.StartsWith("##shipgate-phase-evidence ", StringComparison.Ordinal));
+        var record = dropped.Descendants(Ns + "StdOut").FirstOrDefault()?.Value.Split('\n')
+            .FirstOrDefault(l => l.StartsWith("##shipgate-phase-evidence ", StringComparison.Ordinal));
         dropped.Remove();
         if (record is not null)
         {
             // The dropped fact carried its phase's record: another fact of the phase carries it now (the record is not what is tested).
-            var heir = results.First(r => r != dropped && ((string)r.Attribute("testName")!).StartsWith(name[..8], StringComparison.Ordinal) && r.Descendants(Ns + "StdOut").Any());
+            var heir = results.First(r =>
+                r != dropped && ((string)r.Attribute("testName")!).StartsWith(name[..8], StringComparison.Ordinal) && r.Descendants(Ns + "StdOut").Any());
             heir.Descendants(Ns + "StdOut").First().Value += "\n" + record + "\n";
         }
 
@@ -105,7 +110,8 @@ public sealed class RealTrxTests : IDisposable
         s.Summary["facts_pass"]!.GetValue<bool>().Should().BeFalse();
         // Phase 1's once-facts belong to each node's file, so they are named once per file; nothing else is a reason
         // but the rehearsal's own.
-        s.Summary["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).Where(r => !r.StartsWith("rehearsal: ", StringComparison.Ordinal)).Should().NotBeEmpty()
+        s.Summary["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).Where(r => !r.StartsWith("rehearsal: ", StringComparison.Ordinal)).Should()
+            .NotBeEmpty()
             .And.OnlyContain(r => r.Contains(name + ": missing from the test results", StringComparison.Ordinal));
     }
 }

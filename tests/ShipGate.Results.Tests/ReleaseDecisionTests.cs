@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ShipGate.Contract.Criteria;
+using ShipGate.Contract;
 using ShipGate.Results.Tests.Support;
 
 namespace ShipGate.Results.Tests;
@@ -68,7 +69,10 @@ public sealed class ReleaseDecisionTests : IDisposable
         var trx = new TrxWriter().Phase1().Phase2().Phase3().Complete(4, e);
 
         ConvertFailing(trx);
-        Reasons.Should().Contain(r => r.Contains($"{Bound(GateSample.Partition).DisplayName}: passed, but the phase 4 record shows no cycle of {GateSample.Partition} where the fault applied", StringComparison.Ordinal));
+        Reasons.Should()
+            .Contain(r =>
+            r.Contains($"{Bound(GateSample.Partition).DisplayName}: passed, but the phase 4 record shows no cycle of {GateSample.Partition} where the fault "
+            + "applied", StringComparison.Ordinal));
         Reasons.Should().NotContain(r => r.Contains(GateSample.Kill, StringComparison.Ordinal));
     }
 
@@ -77,7 +81,7 @@ public sealed class ReleaseDecisionTests : IDisposable
     {
         var pause = CriteriaCatalog.Fact($"p4.{GateSample.Pause}.acknowledged");
         var trx = new TrxWriter().AllPhases().Without(pause.DisplayName)
-            .Add(pause.DisplayName, "NotExecuted", error: "pause_peer is opt-in and not enabled: add it to SHIPGATE_CHAOS_FAULTS to run it");
+            .Add(pause.DisplayName, "NotExecuted", error: $"pause_peer is opt-in and not enabled: add it to {SettingNames.ChaosFaults} to run it");
 
         ConvertFailing(trx);
         Reasons.Should().Contain(r => r.Contains($"{pause.DisplayName}: skipped", StringComparison.Ordinal));
@@ -111,7 +115,7 @@ public sealed class ReleaseDecisionTests : IDisposable
     public void A_phase_4_run_from_another_campaign_with_one_cycle_is_not_merged_into_a_pass()
     {
         var other = GateSample.Phase4Evidence(cycles: 1);
-        other["settings"] = GateSample.Settings("other-campaign", new Dictionary<string, string> { ["SHIPGATE_CHAOS_CYCLES"] = "1" });
+        other["settings"] = GateSample.Settings("other-campaign", new Dictionary<string, string> { [SettingNames.ChaosCycles] = "1" });
         var mine = new TrxWriter().Phase1().Phase2().Phase3().Save(s.Dir, "p123.trx");
         var theirs = new TrxWriter().Complete(4, other).Save(s.Dir, "p4.trx");
 
@@ -144,13 +148,13 @@ public sealed class ReleaseDecisionTests : IDisposable
 
     public static TheoryData<string, string, string> BelowTheFloor => new()
     {
-        { "SHIPGATE_CHAOS_CYCLES", "10", "rehearsal: chaos cycles 10 < 50" },
-        { "SHIPGATE_CHAOS_CYCLES", "1", "rehearsal: chaos cycles 1 < 50" },
-        { "SHIPGATE_SOAK_SECS", "10", "rehearsal: soak seconds 10 < 30" },
-        { "SHIPGATE_P3_ROWS", "200", "rehearsal: phase 3 rows 200 < 1000" },
-        { "SHIPGATE_CHAOS_WRITES", "10", "rehearsal: chaos writes per cycle 10 < 100" },
-        { "SHIPGATE_P2_AGENTS", "1", "rehearsal: phase 2 writes (agents × writes per agent) 50 < 200" },
-        { "SHIPGATE_CHAOS_FAULTS", GateSample.Kill, $"rehearsal: gated fault class {GateSample.Partition} not in SHIPGATE_CHAOS_FAULTS" },
+        { SettingNames.ChaosCycles, "10", "rehearsal: chaos cycles 10 < 50" },
+        { SettingNames.ChaosCycles, "1", "rehearsal: chaos cycles 1 < 50" },
+        { SettingNames.SoakSecs, "10", "rehearsal: soak seconds 10 < 30" },
+        { SettingNames.P3Rows, "200", "rehearsal: phase 3 rows 200 < 1000" },
+        { SettingNames.ChaosWrites, "10", "rehearsal: chaos writes per cycle 10 < 100" },
+        { SettingNames.P2Agents, "1", "rehearsal: phase 2 writes (agents × writes per agent) 50 < 200" },
+        { SettingNames.ChaosFaults, GateSample.Kill, $"rehearsal: gated fault class {GateSample.Partition} not in SHIPGATE_CHAOS_FAULTS" },
     };
 
     [Theory]
@@ -173,7 +177,7 @@ public sealed class ReleaseDecisionTests : IDisposable
     [Fact]
     public void The_ci_profile_is_a_rehearsal_with_one_reason_per_setting_below_the_floor()
     {
-        var ci = GateSample.Settings(overrides: new Dictionary<string, string> { ["SHIPGATE_CHAOS_CYCLES"] = "10", ["SHIPGATE_SOAK_SECS"] = "10" });
+        var ci = GateSample.Settings(overrides: new Dictionary<string, string> { [SettingNames.ChaosCycles] = "10", [SettingNames.SoakSecs] = "10" });
         var trx = new TrxWriter()
             .Complete(1, GateSample.Phase1Evidence().Stamped(ci)).Complete(2, GateSample.Phase2Evidence().Stamped(ci))
             .Phase3Stamped(ci).Complete(4, GateSample.Phase4Evidence(cycles: 10).Stamped(ci));

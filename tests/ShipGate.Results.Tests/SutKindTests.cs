@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ShipGate.Contract;
 using ShipGate.Results.Campaign;
 
 namespace ShipGate.Results.Tests;
@@ -12,8 +13,8 @@ public sealed class SutKindTests
     private static JsonObject Record(string executableSource, string? image) => new()
     {
         ["settings"] = new JsonArray(
-            new JsonObject { ["name"] = "SHIPGATE_NODE_EXECUTABLE", ["value"] = "artifacts/ai-memory-reference/ai-memory", ["source"] = executableSource },
-            new JsonObject { ["name"] = "SHIPGATE_NODE_IMAGE", ["value"] = image, ["source"] = image is null ? "default" : "environment" }),
+            new JsonObject { ["name"] = SettingNames.NodeExecutable, ["value"] = "artifacts/ai-memory-reference/ai-memory", ["source"] = executableSource },
+            new JsonObject { ["name"] = SettingNames.NodeImage, ["value"] = image, ["source"] = image is null ? "default" : "environment" }),
     };
 
     [Fact]

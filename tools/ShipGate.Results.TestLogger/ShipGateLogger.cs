@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+using ShipGate.Contract;
 using ShipGate.Results.Campaign;
 using ShipGate.Results.Model;
 
@@ -52,14 +53,14 @@ public sealed class ShipGateLogger : ITestLoggerWithParameters
             // Campaign id, results folder and ref as the gate's settings class resolved them (recorded in the phase
             // record); the logger reads no environment of its own.
             var recorded = RecordedSettings.Of(tests);
-            var campaign = Param("Campaign") ?? recorded.GetValueOrDefault("SHIPGATE_CAMPAIGN_ID")
+            var campaign = Param("Campaign") ?? recorded.GetValueOrDefault(SettingNames.CampaignId)
                 ?? started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
             var root = RepoRoot();
             var outDir = Param("Out") is { } o ? Path.GetFullPath(o, root)
-                : Path.Combine(Path.GetFullPath(recorded.GetValueOrDefault("SHIPGATE_RESULTS_DIR") ?? "runs", root), campaign);
+                : Path.Combine(Path.GetFullPath(recorded.GetValueOrDefault(SettingNames.ResultsDir) ?? "runs", root), campaign);
             var options = new CampaignOptions(
                 campaign,
-                Param("Ref") ?? recorded.GetValueOrDefault("SHIPGATE_AI_MEMORY_REF") ?? "unknown",
+                Param("Ref") ?? recorded.GetValueOrDefault(SettingNames.AiMemoryRef) ?? "unknown",
                 CampaignOptions.GitCommit(root),
                 DateTimeOffset.UtcNow);
             var run = new RunRecord($"vstest run {started:yyyy-MM-ddTHH:mm:ssZ}", null, outcome, tests, started, DateTimeOffset.UtcNow);
@@ -68,7 +69,8 @@ public sealed class ShipGateLogger : ITestLoggerWithParameters
         catch (Exception ex)
         {
             // A logger must not break the test run; the failure stays visible in the run's output.
-            Console.Error.WriteLine($"shipgate-results: error: the results converter failed ({ex.GetType().Name}: {ex.Message}); the test results themselves are unaffected");
+            Console.Error.WriteLine($"shipgate-results: error: the results converter failed ({ex.GetType().Name}: {ex.Message}); the test results themselves "
+                + "are unaffected");
         }
     }
 
@@ -99,7 +101,8 @@ public sealed class ShipGateLogger : ITestLoggerWithParameters
     /// <summary>The nearest directory upwards from here that holds ShipGate.Tests.sln, else the current directory.</summary>
     private static string RepoRoot()
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory, Path.GetDirectoryName(typeof(ShipGateLogger).Assembly.Location) ?? "" })
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory, Path.GetDirectoryName(typeof(ShipGateLogger).Assembly.Location)
+            ?? "" })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {

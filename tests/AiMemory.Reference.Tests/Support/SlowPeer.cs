@@ -59,7 +59,8 @@ public sealed class SlowPeer : IAsyncDisposable
                     Interlocked.Increment(ref _abandoned);
                     return;
                 }
-                await socket.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"));
+                await socket.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: "
+                    + "close\r\n\r\n{}"));
                 Interlocked.Increment(ref _completed);
             }
             catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)

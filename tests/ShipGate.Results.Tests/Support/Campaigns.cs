@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ShipGate.Contract;
 using ShipGate.Results.Campaign;
 using ShipGate.Results.History;
 using ShipGate.Results.Trx;
@@ -38,7 +39,7 @@ public static class Campaigns
         foreach (var (node, p99) in new[] { ("node-a", 28.3), ("node-b", 28.0), ("node-c", 42.6) }) s.P99(node, p99);
         foreach (var fault in Phase(s, 4)["faults"]!.AsArray())
             fault!["mean_cycle_ms"] = fault["fault"]!.GetValue<string>() == GateSample.Kill ? 1610 : 2370;
-        return s.Setting("SHIPGATE_CHAOS_CYCLES", "2");
+        return s.Setting(SettingNames.ChaosCycles, "2");
     }
 
     /// <summary>Writes runs/&lt;id&gt;/campaign-summary.json and returns the folder.</summary>

@@ -18,7 +18,8 @@ public sealed class FakeLoggerEvents : TestLoggerEvents
 
     public void Result(string displayName, TestOutcome outcome, string stdout = "", string? error = null)
     {
-        var testCase = new TestCase($"ShipGate.Tests.Phase{displayName[6]}Tests.M{Guid.NewGuid():N}", new Uri("executor://xunit/VsTestRunner3/netcore/"), "ShipGate.Tests.dll")
+        var testCase = new TestCase($"ShipGate.Tests.Phase{displayName[6]}Tests.M{Guid.NewGuid():N}", new Uri("executor://xunit/VsTestRunner3/netcore/"),
+            "ShipGate.Tests.dll")
         {
             DisplayName = displayName,
         };
@@ -29,7 +30,8 @@ public sealed class FakeLoggerEvents : TestLoggerEvents
 
     /// <summary>The run starts with this test case filter (what `dotnet test --filter` passes).</summary>
     public void Start(string? filter) =>
-        TestRunStart?.Invoke(this, new TestRunStartEventArgs(new TestRunCriteria(["ShipGate.Tests.dll"], 10, false, null, TimeSpan.FromSeconds(1), null, filter, null)));
+        TestRunStart?.Invoke(this,
+            new TestRunStartEventArgs(new TestRunCriteria(["ShipGate.Tests.dll"], 10, false, null, TimeSpan.FromSeconds(1), null, filter, null)));
 
     public void Complete(bool aborted = false) =>
         TestRunComplete?.Invoke(this, new TestRunCompleteEventArgs(null, false, aborted, null, null, TimeSpan.FromSeconds(1)));

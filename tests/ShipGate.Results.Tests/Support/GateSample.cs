@@ -17,9 +17,9 @@ public static class GateSample
     {
         var values = new Dictionary<string, string>
         {
-            ["SHIPGATE_CHAOS_CYCLES"] = "50", ["SHIPGATE_CHAOS_WRITES"] = "100", ["SHIPGATE_P3_ROWS"] = "1000", ["SHIPGATE_SOAK_SECS"] = "30",
-            ["SHIPGATE_P2_AGENTS"] = "4", ["SHIPGATE_P2_WRITES_PER_AGENT"] = "50", ["SHIPGATE_CHAOS_FAULTS"] = $"{Kill},{Partition}",
-            ["SHIPGATE_CAMPAIGN_ID"] = campaign,
+            [SettingNames.ChaosCycles] = "50", [SettingNames.ChaosWrites] = "100", [SettingNames.P3Rows] = "1000", [SettingNames.SoakSecs] = "30",
+            [SettingNames.P2Agents] = "4", [SettingNames.P2WritesPerAgent] = "50", [SettingNames.ChaosFaults] = $"{Kill},{Partition}",
+            [SettingNames.CampaignId] = campaign,
         };
         foreach (var (k, v) in overrides ?? new Dictionary<string, string>()) values[k] = v;
         return new JsonArray(values.Select(kv => (JsonNode?)new JsonObject { ["name"] = kv.Key, ["value"] = kv.Value, ["source"] = "default" }).ToArray());
@@ -35,11 +35,14 @@ public static class GateSample
 
     /// <summary>The skip of an opt-in class's fact as Phase4Tests writes it.</summary>
     public static string OptInSkipReason(ExpectedFact f) =>
-        OptInSkip.Reason(f.Key, $"{f.Fault} is opt-in and not enabled: add it to SHIPGATE_CHAOS_FAULTS to run it");
+        OptInSkip.Reason(f.Key, $"{f.Fault} is opt-in and not enabled: add it to {SettingNames.ChaosFaults} to run it");
 
-    public static string Output(string criterion, int phase, string? node, string verdict, object? measured, object? threshold, string message, JsonNode evidence,
+    public static string Output(string criterion, int phase, string? node, string verdict, object? measured, object? threshold, string message,
+        JsonNode evidence,
         Bound? bound = null) =>
-        "##shipgate-evidence " + JsonSerializer.Serialize(new { criterion, phase, node, verdict, measured, threshold, message, bound = bound is null ? null : new { op = bound.Op, value = bound.Value } }) + "\n" +
+        "##shipgate-evidence "
+            + JsonSerializer.Serialize(new { criterion, phase, node, verdict, measured, threshold, message, bound = bound is null ? null
+            : new { op = bound.Op, value = bound.Value } }) + "\n" +
         "##shipgate-phase-evidence " + evidence.ToJsonString() + "\n";
 
     /// <summary>Adds one fact: outcome Passed for a "pass" verdict, Failed (with the gate's exception message) otherwise.</summary>
@@ -47,7 +50,8 @@ public static class GateSample
         string verdict = "pass", object? measured = null, object? threshold = null, string message = "ok")
     {
         var outcome = verdict == "pass" ? "Passed" : "Failed";
-        return trx.Add(name, outcome, Output(criterion, phase, node, verdict, measured, threshold, message, evidence), outcome == "Passed" ? null : $"{criterion}: {verdict}: {message}");
+        return trx.Add(name, outcome, Output(criterion, phase, node, verdict, measured, threshold, message, evidence), outcome == "Passed" ? null
+            : $"{criterion}: {verdict}: {message}");
     }
 
     public static JsonObject Phase1Evidence() => new JsonObject
@@ -111,7 +115,8 @@ public static class GateSample
         {
             ["setup_failure"] = null,
             ["image"] = "shipgate/ai-memory-node:abc",
-            ["writes"] = new JsonArray(titles.Select(t => (JsonNode?)new JsonObject { ["title"] = t, ["agent"] = "ai:agent-alice", ["status"] = 201, ["millis"] = 3.2 }).ToArray()),
+            ["writes"] = new JsonArray(titles.Select(t =>
+                (JsonNode?)new JsonObject { ["title"] = t, ["agent"] = "ai:agent-alice", ["status"] = 201, ["millis"] = 3.2 }).ToArray()),
             ["status_histogram"] = new JsonObject { ["201"] = 200 },
             ["ok"] = 200, ["quorum_not_met"] = 0, ["fail"] = 0,
             ["acknowledged_titles"] = new JsonArray(titles.Select(t => (JsonNode?)t).ToArray()),
@@ -119,7 +124,8 @@ public static class GateSample
             ["deadline_seconds"] = 90.0,
             ["nodes"] = new JsonArray(Node("node-a", 200), Node("node-b", 200), Node("node-c", c)),
             ["probe1"] = new JsonObject { ["description"] = "node-b down", ["status"] = 201 },
-            ["probe2"] = new JsonObject { ["description"] = "node-b and node-c down", ["status"] = 503, ["retry_after"] = "2", ["quorum_error"] = "quorum_not_met" },
+            ["probe2"] = new JsonObject { ["description"] = "node-b and node-c down", ["status"] = 503, ["retry_after"] = "2",
+                ["quorum_error"] = "quorum_not_met" },
             ["seconds"] = 21.9,
         }.Stamped();
     }
@@ -131,7 +137,8 @@ public static class GateSample
             var held = f.Node == "node-c" ? c : 200;
             return held * 100 >= 95 * 200
                 ? ("pass", $"{held}/200", "≥ 95% of acknowledged", $"{f.Node} holds {held}/200 acknowledged")
-                : ("fail", $"{held}/200", "≥ 95% of acknowledged", $"{f.Node} holds {held}/200 acknowledged (< 95%); missing {200 - held}: p2-w-{held:000}, …");
+                : ("fail", $"{held}/200", "≥ 95% of acknowledged",
+                    $"{f.Node} holds {held}/200 acknowledged (< 95%); missing {200 - held}: p2-w-{held:000}, …");
         });
 
     public static TrxWriter Phase3(this TrxWriter trx) => trx.Phase3Stamped(null);
@@ -142,14 +149,16 @@ public static class GateSample
         JsonObject Run(long read, long written) => new()
         {
             ["command"] = "migrate", ["exit_code"] = 0,
-            ["report"] = new JsonObject { ["batches"] = 2, ["dry_run"] = false, ["errors"] = new JsonArray(), ["from_url"] = "sqlite:///data/a.db", ["memories_read"] = read, ["memories_written"] = written, ["to_url"] = "postgres://x" },
+            ["report"] = new JsonObject { ["batches"] = 2, ["dry_run"] = false, ["errors"] = new JsonArray(), ["from_url"] = "sqlite:///data/a.db",
+                ["memories_read"] = read, ["memories_written"] = written, ["to_url"] = "postgres://x" },
         };
         var e = new JsonObject
         {
             ["setup_failure"] = null, ["image"] = "shipgate/ai-memory-node:abc", ["rows"] = 1000,
             ["forward"] = Run(1000, 1000), ["rerun"] = Run(1000, 1000), ["reverse"] = Run(1000, 1000),
             ["source_total"] = 1000, ["round_trip_total"] = 1000,
-            ["comparison"] = new JsonObject { ["source_rows"] = 1000, ["round_trip_rows"] = 1000, ["missing"] = new JsonArray(), ["extra"] = new JsonArray(), ["differing"] = new JsonArray(), ["duplicated"] = new JsonArray(), ["identical"] = true },
+            ["comparison"] = new JsonObject { ["source_rows"] = 1000, ["round_trip_rows"] = 1000, ["missing"] = new JsonArray(), ["extra"] = new JsonArray(),
+                ["differing"] = new JsonArray(), ["duplicated"] = new JsonArray(), ["identical"] = true },
             ["step_errors"] = new JsonObject(), ["seconds"] = 40.0,
         }.Stamped(settings);
         return trx.Complete(3, e);
@@ -161,7 +170,8 @@ public static class GateSample
         {
             ["fault"] = fault, ["description"] = fault, ["enabled"] = true, ["cycles_planned"] = cycles, ["writes_per_cycle"] = 100,
             ["budget_seconds"] = 600.0, ["hung"] = false, ["seconds"] = 20.0,
-            ["cycles_completed"] = cycles, ["sum_writes"] = 100 * cycles, ["sum_ok"] = 100 * cycles, ["sum_quorum_not_met"] = 0, ["sum_fail"] = 0, ["mean_cycle_seconds"] = 6.5,
+            ["cycles_completed"] = cycles, ["sum_writes"] = 100 * cycles, ["sum_ok"] = 100 * cycles, ["sum_quorum_not_met"] = 0, ["sum_fail"] = 0,
+                ["mean_cycle_seconds"] = 6.5,
             ["cycles"] = new JsonArray(Enumerable.Range(1, cycles).Select(i => (JsonNode?)new JsonObject
             {
                 ["cycle"] = i, ["fault"] = fault, ["writes"] = 100, ["ok"] = 100, ["quorum_not_met"] = 0, ["fail"] = 0,
@@ -172,7 +182,9 @@ public static class GateSample
         {
             ["setup_failure"] = null, ["image"] = "shipgate/ai-memory-node:abc",
             ["enabled_faults"] = new JsonArray(Kill, Partition),
-            ["classes"] = new JsonArray(Class(Kill), Class(Partition), new JsonObject { ["fault"] = Pause, ["enabled"] = false, ["cycles_planned"] = cycles, ["writes_per_cycle"] = 100, ["cycles"] = new JsonArray() }),
+            ["classes"] = new JsonArray(Class(Kill), Class(Partition),
+                new JsonObject { ["fault"] = Pause, ["enabled"] = false, ["cycles_planned"] = cycles, ["writes_per_cycle"] = 100,
+                ["cycles"] = new JsonArray() }),
             ["seconds"] = 45.0,
         }.Stamped();
     }

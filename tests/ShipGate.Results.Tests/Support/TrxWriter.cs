@@ -35,7 +35,8 @@ public sealed class TrxWriter
         var rows = results.Select((r, i) => (r, testId: Guid.NewGuid().ToString(), execId: Guid.NewGuid().ToString())).ToList();
         return new XDocument(new XElement(Ns + "TestRun",
             new XAttribute("id", RunId), new XAttribute("name", "@vm generated"),
-            new XElement(Ns + "Times", new XAttribute("start", "2026-11-23T09:40:54.6841385+00:00"), new XAttribute("finish", "2026-11-23T09:41:18.5849048+00:00")),
+            new XElement(Ns + "Times", new XAttribute("start", "2026-11-23T09:40:54.6841385+00:00"),
+                new XAttribute("finish", "2026-11-23T09:41:18.5849048+00:00")),
             new XElement(Ns + "Results", rows.Select(x => new XElement(Ns + "UnitTestResult",
                 new XAttribute("executionId", x.execId), new XAttribute("testId", x.testId), new XAttribute("testName", x.r.Name),
                 new XAttribute("duration", TimeSpan.FromSeconds(x.r.Seconds).ToString("c", CultureInfo.InvariantCulture)),

@@ -1,3 +1,4 @@
+using ShipGate.Contract;
 using ShipGate.Fixtures.Settings;
 
 namespace ShipGate.SelfTests.BadConfig;
@@ -30,7 +31,8 @@ public sealed record BadConfigCase(string Name, int Phase, string Setting, IRead
     {
         File.WriteAllText(ScriptPath, "#!/bin/sh\necho 'ai-memory 0.0.0-impostor'\n");
         if (OperatingSystem.IsWindows()) return; // the gate and its self-tests are Linux-only
-        File.SetUnixFileMode(ScriptPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        File.SetUnixFileMode(ScriptPath,
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
     }
 
     private static Dictionary<string, string?> Env(string name, string value) => new() { [name] = value };

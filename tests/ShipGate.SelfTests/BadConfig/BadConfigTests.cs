@@ -27,12 +27,16 @@ public sealed class BadConfigTests(BadConfigFixture fixture, ITestOutputHelper o
     {
         var o = fixture[name];
         output.WriteLine($"{name}: {o.Case.Setting} via {string.Join(" ", o.Case.Exported.Select(e => $"{e.Key}={e.Value}"))}, Phase {o.Case.Phase}");
-        output.WriteLine($"preflight: {o.Preflight?.Outcome ?? "absent"} after {o.TimeToRed?.TotalSeconds:0.0} s (fact itself {o.Preflight?.Duration.TotalSeconds:0.000} s); child wall {o.Exit.Wall.TotalSeconds:0.0} s, exit {o.Exit.ExitCode}");
+        output.WriteLine($"preflight: {o.Preflight?.Outcome ?? "absent"} after {o.TimeToRed?.TotalSeconds:0.0} s (fact itself "
+            + $"{o.Preflight?.Duration.TotalSeconds:0.000} s); child wall {o.Exit.Wall.TotalSeconds:0.0} s, exit {o.Exit.ExitCode}");
         output.WriteLine($"message: {o.Reason}");
-        output.WriteLine($"TRX: {o.Trx?.Count("Passed")} passed, {o.Trx?.Count("Failed")} failed; containers seen {o.ContainersSeen}, left {o.Left}; log {o.LogPath}");
+        output.WriteLine($"TRX: {o.Trx?.Count("Passed")} passed, {o.Trx?.Count("Failed")} failed; containers seen {o.ContainersSeen}, left {o.Left}; log "
+            + $"{o.LogPath}");
 
         using var _ = new AssertionScope();
-        o.Exit.Ended.Should().BeTrue($"a bad configuration must not hang (killed at {BadConfigFixture.HangBound.TotalSeconds:0} s; still running: {string.Join(", ", o.Exit.Survivors)})");
+        o.Exit.Ended.Should()
+            .BeTrue($"a bad configuration must not hang (killed at {BadConfigFixture.HangBound.TotalSeconds:0} s; still running: "
+            + $"{string.Join(", ", o.Exit.Survivors)})");
         o.Trx.Should().NotBeNull("the child writes a TRX");
         o.Preflight.Should().NotBeNull($"the TRX holds the Phase {o.Case.Phase} preflight fact");
         if (o.Preflight is null) return;

@@ -1,4 +1,5 @@
 using ShipGate.Contract.Criteria;
+using ShipGate.Contract;
 using ShipGate.Fixtures.Settings;
 using ShipGate.SelfTests.Mutants;
 using ShipGate.SelfTests.Support;

@@ -21,7 +21,8 @@ public sealed class EndToEndTests(EndToEndFixture fixture, ITestOutputHelper out
     public void ExactlyTheMutantsFactsFailAndTheCampaignSaysSo(string name)
     {
         var o = fixture[name];
-        output.WriteLine($"{name}: child wall {o.Exit.Wall.TotalSeconds:0.0} s, exit {o.Exit.ExitCode}; TRX {o.Trx?.Count("Passed")} passed, {o.Trx?.Count("Failed")} failed, {o.Trx?.Count("NotExecuted")} skipped; log {o.LogPath}");
+        output.WriteLine($"{name}: child wall {o.Exit.Wall.TotalSeconds:0.0} s, exit {o.Exit.ExitCode}; TRX {o.Trx?.Count("Passed")} passed, "
+            + $"{o.Trx?.Count("Failed")} failed, {o.Trx?.Count("NotExecuted")} skipped; log {o.LogPath}");
         foreach (var reason in o.Reasons) output.WriteLine($"reason: {reason}");
 
         using var _ = new AssertionScope();

@@ -71,5 +71,6 @@ public sealed record ShipgateOutcome(ChildRunRequest Request, ChildExit Exit, st
     public IReadOnlyList<string> Reasons => Summary?["reasons"]?.AsArray().Select(r => r?.GetValue<string>() ?? "").ToList() ?? [];
 
     /// <summary>The closing line CI reads: "shipgate: N passed, N failed, N skipped".</summary>
-    public string? ClosingLine => Output.Split('\n').LastOrDefault(l => l.StartsWith("shipgate: ", StringComparison.Ordinal) && l.Contains(" passed, ", StringComparison.Ordinal));
+    public string? ClosingLine =>
+        Output.Split('\n').LastOrDefault(l => l.StartsWith("shipgate: ", StringComparison.Ordinal) && l.Contains(" passed, ", StringComparison.Ordinal));
 }

@@ -35,7 +35,8 @@ public sealed class ReleaseDecisionTests(ReleaseDecisionFixture fixture, ITestOu
         o.Summary["strength"]!.GetValue<string>().Should().Be("rehearsal");
         var rows = ReleaseDecisionFixture.RowsBelowTheFloor(o.Request);
         rows.Should().NotBeEmpty("the small profile is below the floor");
-        foreach (var row in rows) o.Reasons.Should().Contain(r => r.StartsWith($"rehearsal: {row.Label} ", StringComparison.Ordinal), $"a reason names {row.Label}");
+        foreach (var row in rows) o.Reasons.Should()
+            .Contain(r => r.StartsWith($"rehearsal: {row.Label} ", StringComparison.Ordinal), $"a reason names {row.Label}");
     }
 
     [Fact]

@@ -36,7 +36,8 @@ public static class EngineLedger
 
     /// <summary>Polls until nothing of the runs is left or the bound passes; returns the last look.</summary>
     public static async Task<Leftovers> SettleAsync(
-        IReadOnlyCollection<string> runIds, IReadOnlyCollection<string> mountedVolumes, IReadOnlySet<string> volumesBefore, TimeSpan bound, CancellationToken ct)
+        IReadOnlyCollection<string> runIds, IReadOnlyCollection<string> mountedVolumes, IReadOnlySet<string> volumesBefore, TimeSpan bound,
+            CancellationToken ct)
     {
         var until = DateTime.UtcNow + bound;
         while (true)

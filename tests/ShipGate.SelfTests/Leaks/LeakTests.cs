@@ -1,6 +1,7 @@
 using Docker.DotNet.Models;
 using FluentAssertions;
 using FluentAssertions.Execution;
+using ShipGate.Contract;
 using ShipGate.Fixtures.Settings;
 using ShipGate.SelfTests.ChildProcesses;
 
@@ -51,8 +52,10 @@ public sealed class LeakTests(LeakFixture fixture, ITestOutputHelper output) : I
         var (exit, left) = (run.Exit, run.Left);
         var trx = TrxReport.TryLoad(run.TrxPath);
 
-        output.WriteLine($"{request.Name}: runs {string.Join(", ", run.RunIds)}; {run.ContainersSeen.Count} container(s) seen: {string.Join(", ", run.ContainersSeen.Order())}");
-        output.WriteLine($"{request.Name}: exit {exit.ExitCode} after {exit.Wall.TotalSeconds:0.0} s; TRX {trx?.Count("Passed")} passed, {trx?.Count("Failed")} failed; left at exit: {left}");
+        output.WriteLine($"{request.Name}: runs {string.Join(", ", run.RunIds)}; {run.ContainersSeen.Count} container(s) seen: "
+            + $"{string.Join(", ", run.ContainersSeen.Order())}");
+        output.WriteLine($"{request.Name}: exit {exit.ExitCode} after {exit.Wall.TotalSeconds:0.0} s; TRX {trx?.Count("Passed")} passed, "
+            + $"{trx?.Count("Failed")} failed; left at exit: {left}");
         output.WriteLine($"log: {run.LogPath}");
         exit.Ended.Should().BeTrue($"the run ends within {RunBound.TotalSeconds:0} s (still running: {string.Join(", ", exit.Survivors)})");
         run.RunIds.Should().NotBeEmpty("the child's containers must have been seen, or 'nothing left' proves nothing");
@@ -85,11 +88,14 @@ public sealed class LeakTests(LeakFixture fixture, ITestOutputHelper output) : I
         var afterNext = await EngineLedger.LeftoversAsync(watcher.RunIds, watcher.VolumesMounted, volumesBefore, CancellationToken.None);
         var trx = TrxReport.TryLoad(child.TrxPath);
 
-        output.WriteLine($"{request.Name}: runs {string.Join(", ", watcher.RunIds)}; nodes up: {nodesUp}; '{actingMarker}' seen: {acting}; serve in each node: {serving}");
+        output.WriteLine($"{request.Name}: runs {string.Join(", ", watcher.RunIds)}; nodes up: {nodesUp}; '{actingMarker}' seen: {acting}; serve in each "
+            + $"node: {serving}");
         output.WriteLine($"{request.Name}: SIGINT at {sentAt.TotalSeconds:0.0} s (delivered: {delivered}) with {atSigInt}");
-        output.WriteLine($"{request.Name}: dotnet test exited {exit.LeaderExit?.TotalSeconds:0.0} s after SIGINT (code {exit.ExitCode}), its last process {exit.GroupExit.TotalSeconds:0.0} s after; TRX: {(trx is null ? "none" : $"{trx.Count("Passed")} passed, {trx.Count("Failed")} failed")}");
+        output.WriteLine($"{request.Name}: dotnet test exited {exit.LeaderExit?.TotalSeconds:0.0} s after SIGINT (code {exit.ExitCode}), its last process "
+            + $"{exit.GroupExit.TotalSeconds:0.0} s after; TRX: {(trx is null ? "none" : $"{trx.Count("Passed")} passed, {trx.Count("Failed")} failed")}");
         output.WriteLine($"{request.Name}: left when its processes were gone: {atExit}; up to 5 s later: {settled}");
-        output.WriteLine($"{request.Name}: removed by the interrupted run itself (its exit hook's requests): {Gone(atSigInt, settled)}; left for the next run's stale sweep: {Gone(settled, afterNext)}");
+        output.WriteLine($"{request.Name}: removed by the interrupted run itself (its exit hook's requests): {Gone(atSigInt, settled)}; left for the next "
+            + $"run's stale sweep: {Gone(settled, afterNext)}");
         output.WriteLine($"{request.Name}: next run's start ({nextWall.TotalSeconds:0.0} s): {sweep}; after it: {afterNext}");
         output.WriteLine($"log: {child.LogPath}");
 
@@ -98,12 +104,14 @@ public sealed class LeakTests(LeakFixture fixture, ITestOutputHelper output) : I
         serving.Should().BeTrue($"each node of {cluster} should run serve before Ctrl-C");
         atSigInt.Containers.Should().HaveCountGreaterThanOrEqualTo(3, "Ctrl-C is meant to land while the cluster runs");
         delivered.Should().BeTrue("the run must still be running when Ctrl-C comes, or this is not an interrupted run");
-        exit.Ended.Should().BeTrue($"an interrupted run ends within {ExitAfterSigIntBound.TotalSeconds:0} s of Ctrl-C (still running: {string.Join(", ", exit.Survivors)})");
+        exit.Ended.Should()
+            .BeTrue($"an interrupted run ends within {ExitAfterSigIntBound.TotalSeconds:0} s of Ctrl-C (still running: {string.Join(", ", exit.Survivors)})");
         afterNext.None.Should().BeTrue($"after the next run's start nothing of the interrupted run may remain, found {afterNext}");
     }
 
     private static string Gone(Leftovers before, Leftovers after) =>
-        $"{before.Containers.Count - after.Containers.Count} container(s), {before.Networks.Count - after.Networks.Count} network(s), {before.Volumes.Count - after.Volumes.Count} volume(s)";
+        $"{before.Containers.Count - after.Containers.Count} container(s), {before.Networks.Count - after.Networks.Count} network(s), "
+            + $"{before.Volumes.Count - after.Volumes.Count} volume(s)";
 
     private static bool IsNodeOf(ContainerListResponse c, string cluster) =>
         c.Names.Any(n => n.Contains($"-{cluster}-node-", StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using ShipGate.Contract;
 using ShipGate.Fixtures.Settings;
 using ShipGate.SelfTests.ChildProcesses;
 

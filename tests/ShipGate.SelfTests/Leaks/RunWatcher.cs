@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Docker.DotNet.Models;
+using ShipGate.Fixtures.Campaigns;
 using ShipGate.Fixtures.Cluster;
 using ShipGate.SelfTests.ChildProcesses;
 
@@ -18,14 +19,13 @@ public sealed class RunWatcher : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> _runs = new();
     private readonly ConcurrentDictionary<string, string> _containers = new();
     private readonly ConcurrentDictionary<string, byte> _volumes = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly BackgroundLoop _loop;
     private volatile IReadOnlyList<ContainerListResponse> _current = [];
 
     private RunWatcher(int pgid)
     {
         _pgid = pgid;
-        _loop = Task.Run(LoopAsync);
+        _loop = BackgroundLoop.Start(LoopAsync);
     }
 
     /// <summary>Run ids created by the child so far.</summary>
@@ -74,7 +74,8 @@ public sealed class RunWatcher : IAsyncDisposable
         try
         {
             var top = await DockerEngine.Client.Containers.ListProcessesAsync(container.ID, new ContainerListProcessesParameters());
-            return top.Processes.Any(p => string.Join(" ", p).Contains("ai-memory", StringComparison.Ordinal) && p.Any(f => f.Contains(" serve", StringComparison.Ordinal)));
+            return top.Processes.Any(p =>
+                string.Join(" ", p).Contains("ai-memory", StringComparison.Ordinal) && p.Any(f => f.Contains(" serve", StringComparison.Ordinal)));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -82,29 +83,16 @@ public sealed class RunWatcher : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        try
-        {
-            await _loop;
-        }
-        catch (OperationCanceledException)
-        {
-            // stopped
-        }
+    public ValueTask DisposeAsync() => _loop.DisposeAsync();
 
-        _stop.Dispose();
-    }
-
-    private async Task LoopAsync()
+    private async Task LoopAsync(CancellationToken stop)
     {
         var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [RunLabels.Run] = true } };
-        while (!_stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             try
             {
-                var all = await DockerEngine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, _stop.Token);
+                var all = await DockerEngine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, stop);
                 _current = all.Where(Ours).ToList();
                 foreach (var c in _current)
                 {
@@ -117,7 +105,7 @@ public sealed class RunWatcher : IAsyncDisposable
                 // A listing that fails (engine busy) is retried on the next poll.
             }
 
-            await Task.Delay(Poll, _stop.Token);
+            await Task.Delay(Poll, stop);
         }
     }
 

@@ -1,3 +1,4 @@
+using ShipGate.Contract;
 using ShipGate.Fixtures.Faults;
 using ShipGate.Fixtures.Settings;
 using ShipGate.SelfTests.Support;
@@ -56,7 +57,8 @@ public sealed class BenignVariants(ITestOutputHelper output)
     // switch is plain (a page count, a body's shape, a peer's ids, a 503's reason).
     [Fact(DisplayName = "list_page_cap_20, head_bodies, peer_assigns_own_ids and quorum_reason_unreachable leave every fact of Phases 2 and 4 green")]
     public Task HeadsBenignChanges() =>
-        EveryFactGreenAsync("list_page_cap_20,head_bodies,peer_assigns_own_ids,quorum_reason_unreachable", phases: HttpAndFederation, name: "HEAD's benign changes");
+        EveryFactGreenAsync("list_page_cap_20,head_bodies,peer_assigns_own_ids,quorum_reason_unreachable", phases: HttpAndFederation,
+            name: "HEAD's benign changes");
 
     // v0.6.0 has no catch-up loop (docs/node-contract.md); the reference node runs HEAD's by default. With it off the
     // honest node is v0.6.0-faithful, so every phase and all four fault classes must stay green on it too.
@@ -67,7 +69,8 @@ public sealed class BenignVariants(ITestOutputHelper output)
 
     [Fact(DisplayName = "slow_start_5s leaves every fact of both serve starts (Phase 1's image, Phase 4's chaos shell) green")]
     // One chaos cycle: each cycle's serve start waits the same 5 s, so a second shows nothing the first does not.
-    public Task SlowStart5s() => EveryFactGreenAsync("slow_start_5s", phases: ServeStarts, extra: new Dictionary<string, string> { [SettingNames.ChaosCycles] = "1" });
+    public Task SlowStart5s() =>
+        EveryFactGreenAsync("slow_start_5s", phases: ServeStarts, extra: new Dictionary<string, string> { [SettingNames.ChaosCycles] = "1" });
 
     private async Task EveryFactGreenAsync(
         string? faultSwitch, string[]? phase4Classes = null, IReadOnlyDictionary<string, string>? extra = null, string? name = null, int[]? phases = null)

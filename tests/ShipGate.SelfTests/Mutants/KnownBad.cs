@@ -31,7 +31,8 @@ public sealed record KnownBad(
     public static readonly IReadOnlyList<KnownBad> All =
     [
         new("backup_no_manifest", 1, EveryNode(1, "backup.one-manifest"), Unproven: EveryNode(1, "backup.manifest-sha256"), UnprovenWhy: NoSha),
-        new("backup_keep_two", 1, EveryNode(1, "backup.one-snapshot", "backup.one-manifest"), Unproven: EveryNode(1, "backup.manifest-sha256"), UnprovenWhy: NoSha),
+        new("backup_keep_two", 1, EveryNode(1, "backup.one-snapshot", "backup.one-manifest"), Unproven: EveryNode(1, "backup.manifest-sha256"),
+            UnprovenWhy: NoSha),
         new("mcp_20_tools", 1, EveryNode(1, "mcp.tools", "mcp.tool-names")),
         new("curator_real_error", 1, EveryNode(1, "curator.no-unexpected-errors")),
         new("recall_finds_nothing", 1, EveryNode(1, "recall.hits", "mcp.round-trip")),
@@ -121,7 +122,8 @@ public sealed record KnownBad(
     private static KnownBad Unstarted(string faultSwitch, int phase)
     {
         var preflight = $"p{phase}.preflight";
-        return new(faultSwitch, phase, [preflight], Unproven: [.. CriteriaCatalog.Facts(phase, []).Select(f => f.Key).Where(k => k != preflight)], UnprovenWhy: NotStarted);
+        return new(faultSwitch, phase, [preflight], Unproven: [.. CriteriaCatalog.Facts(phase, []).Select(f => f.Key).Where(k => k != preflight)],
+            UnprovenWhy: NotStarted);
     }
 
     private static string[] EveryNode(int phase, params string[] criteria) =>

@@ -1,5 +1,5 @@
 using ShipGate.SelfTests.Support;
-using static ShipGate.Fixtures.Settings.SettingNames;
+using static ShipGate.Contract.SettingNames;
 
 namespace ShipGate.SelfTests.Mutants;
 

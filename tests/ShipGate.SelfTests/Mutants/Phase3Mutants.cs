@@ -15,18 +15,21 @@ public sealed class Phase3Mutants(ITestOutputHelper output)
     // The reverse runs after the re-run (the protocol's order), so the duplicates reach it: opening the Postgres
     // store fails to create its unique (title, namespace) index (23505), the reverse exits 1 and the round-trip
     // file stays empty. That cascade is what a user upgrading from such a release would meet.
-    [Fact(DisplayName = "Phase 3 goes red on the idempotent re-run, and on the reverse and round trip it breaks, when the Postgres destination takes duplicates")]
+    [Fact(DisplayName = "Phase 3 goes red on the idempotent re-run, and on the reverse and round trip it breaks, "
+        + "when the Postgres destination takes duplicates")]
     public Task MigrateRerunDuplicates() => RedOnAsync("migrate_rerun_duplicates");
 
     // The forward step is judged on Postgres's content against the seed, so the truncation is red there already.
-    [Fact(DisplayName = "Phase 3 goes red on the forward fact judged on Postgres's content and on round-trip identity when migrate truncates every 10th row's content")]
+    [Fact(DisplayName = "Phase 3 goes red on the forward fact judged on Postgres's content and on round-trip identity "
+        + "when migrate truncates every 10th row's content")]
     public Task MigrateCorruptContent() => RedOnAsync("migrate_corrupt_content");
 
     // Every migrate into Postgres reports 200 read and written, errors [], exit 0, and writes nothing. Judged on
     // Postgres itself the forward step is red; the re-run finds Postgres empty; the reverse honestly copies the 0 rows
     // it finds without an error (so its fact, errors 0 and exit 0, stays green), leaving the round-trip total 0 and
     // every source row missing from the round trip.
-    [Fact(DisplayName = "Phase 3 goes red on the forward fact judged on Postgres, and on the re-run, totals and round trip an empty Postgres breaks, when migrate reports rows it never wrote")]
+    [Fact(DisplayName = "Phase 3 goes red on the forward fact judged on Postgres, and on the re-run, "
+        + "totals and round trip an empty Postgres breaks, when migrate reports rows it never wrote")]
     public Task MigrateLyingReport() => RedOnAsync("migrate_lying_report");
 
     // Not in the reference README's table: the seed varies source over the whole allowlist, so every 9th row

@@ -1,7 +1,7 @@
 using ShipGate.Contract.Criteria;
 using FluentAssertions;
 using ShipGate.SelfTests.Support;
-using static ShipGate.Fixtures.Settings.SettingNames;
+using static ShipGate.Contract.SettingNames;
 
 namespace ShipGate.SelfTests.Mutants;
 
@@ -46,7 +46,8 @@ public sealed class Phase4Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 4 goes red on Σok > 0 (and the bound and lost writes) of every gated class when chaos is dropped from the source allowlist")]
     public Task SourceWithoutChaos() => RedOnAsync("source_without_chaos", [Kill, Partition], null);
 
-    [Fact(DisplayName = "Phase 4 goes red on kill_primary_mid_write's convergence bound and lost writes, its cycles spread over two clusters, when the leader acknowledges before it commits")]
+    [Fact(DisplayName = "Phase 4 goes red on kill_primary_mid_write's convergence bound and lost writes, its cycles spread over two clusters, "
+        + "when the leader acknowledges before it commits")]
     public Task AckBeforeCommit() => RedOnAsync("ack_before_commit", [Kill], AckBeforeCommitSettings);
 
     // node-a never pushes to node-c, so each class's readiness check (node-c holds none of node-a's acknowledged
@@ -72,7 +73,8 @@ public sealed class Phase4Mutants(ITestOutputHelper output)
     // acknowledged writes and their copies stay below 30. Both classes run from one queue on two clusters, and the
     // kill class's cycles are the faster, so its lane soon takes partition cycles too: the partition cycles run on a
     // cluster that also ran kill cycles must carry the red on their own, judged by the same verdict.
-    [Fact(DisplayName = "Phase 4 goes red on partition_minority's counts within writes, on a cluster shared with the kill class too, when each create adds a suffixed copy")]
+    [Fact(DisplayName = "Phase 4 goes red on partition_minority's counts within writes, on a cluster shared with the kill class too, "
+        + "when each create adds a suffixed copy")]
     public async Task CreateAddsCopy()
     {
         var run = await SelfTestCampaign.PhaseAsync(4, "create_adds_copy", "create_adds_copy", _log, SharedLaneSettings, [Kill, Partition]);

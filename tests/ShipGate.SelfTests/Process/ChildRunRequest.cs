@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using ShipGate.Contract;
 using ShipGate.Fixtures.Settings;
 
 namespace ShipGate.SelfTests.ChildProcesses;
@@ -51,7 +52,8 @@ public sealed record ChildRunRequest(
         [SettingNames.ChaosFaults] = "kill_primary_mid_write",
     };
 
-    public static ChildRunRequest Gate(string name, int phase, IReadOnlyDictionary<string, string?>? exported = null, IReadOnlyDictionary<string, string>? profile = null) =>
+    public static ChildRunRequest Gate(string name, int phase, IReadOnlyDictionary<string, string?>? exported = null, IReadOnlyDictionary<string,
+        string>? profile = null) =>
         new(name, [phase], profile ?? SmallProfile, exported ?? new Dictionary<string, string?>());
 
     /// <summary>The child's test filter: its phases' facts.</summary>
@@ -98,7 +100,8 @@ public sealed record ChildRunRequest(
     {
         var path = Path.Combine(directory, $"{Name}.runsettings");
         var logger = ResultsLogger
-            ? new XElement("LoggerRunSettings", new XElement("Loggers", new XElement("Logger", new XAttribute("friendlyName", "shipgate"), new XAttribute("enabled", "true"))))
+            ? new XElement("LoggerRunSettings",
+                new XElement("Loggers", new XElement("Logger", new XAttribute("friendlyName", "shipgate"), new XAttribute("enabled", "true"))))
             : null;
         new XDocument(new XElement("RunSettings", new XElement("xUnit", new XElement("DiagnosticMessages", "true")), logger)).Save(path);
         return path;

@@ -49,7 +49,8 @@ public sealed class ChildTestRun : IAsyncDisposable
         // sh only redirects; env restores SIGINT (a shell's background job inherits it ignored); setsid --wait
         // makes the group and keeps its leader's exit status.
         var start = new ProcessStartInfo("sh") { WorkingDirectory = RepoRoot.Find(), UseShellExecute = false };
-        foreach (var arg in (string[])["-c", "exec \"$@\" > \"$0\" 2>&1", log, "env", "--default-signal=INT", "setsid", "--wait", .. request.Command(directory)])
+        foreach (var arg in (string[])["-c", "exec \"$@\" > \"$0\" 2>&1", log, "env", "--default-signal=INT", "setsid", "--wait",
+            .. request.Command(directory)])
             start.ArgumentList.Add(arg);
         request.ApplyEnvironment(start.Environment, Path.Combine(directory, "runs"), request.WriteProfile(directory));
 

@@ -36,7 +36,8 @@ public static class ProcessGroup
 
     /// <summary>The running member of the group whose command line contains <paramref name="text"/> (e.g. the test host), if any.</summary>
     public static ProcStat? MemberRunning(int pgid, string text) =>
-        LivingMembers(pgid).FirstOrDefault(p => File.Exists($"/proc/{p.Pid}/cmdline") && File.ReadAllText($"/proc/{p.Pid}/cmdline").Contains(text, StringComparison.Ordinal));
+        LivingMembers(pgid)
+            .FirstOrDefault(p => File.Exists($"/proc/{p.Pid}/cmdline") && File.ReadAllText($"/proc/{p.Pid}/cmdline").Contains(text, StringComparison.Ordinal));
 
     /// <summary>Sends a signal to one member of a group this self-test started (a crash of that process alone).</summary>
     public static bool SignalMember(int pgid, int pid, int signal) => Contains(pgid, pid) && Kill(pid, signal) == 0;

@@ -15,11 +15,13 @@ public static class RedSet
     public static void ShouldBe(PhaseRun run, TestLog log, Mutants.KnownBad expected)
     {
         if (expected.Red.Count == 0)
-            Assert.Fail($"the known-bad row {expected.Switch} in Phase {expected.Phase} expects nothing red: name what it turns red, or it is no known-bad node");
+            Assert.Fail($"the known-bad row {expected.Switch} in Phase {expected.Phase} expects nothing red: "
+                + "name what it turns red, or it is no known-bad node");
         var want = expected.Red.ToDictionary(k => k, expected.Expected, StringComparer.Ordinal);
         var timing = (expected.MayAlsoBeRed ?? []).ToHashSet(StringComparer.Ordinal);
         var got = run.Red.ToDictionary(f => f.Criterion, f => f.Verdict.Outcome, StringComparer.Ordinal);
-        var wrongOutcome = want.Where(w => got.TryGetValue(w.Key, out var o) && o != w.Value).Select(w => $"{w.Key}: expected {w.Value}, got {got[w.Key]}").ToList();
+        var wrongOutcome = want.Where(w => got.TryGetValue(w.Key, out var o) && o != w.Value).Select(w => $"{w.Key}: expected {w.Value}, got {got[w.Key]}")
+            .ToList();
         var report = Report(run, want, got.Keys.ToHashSet(StringComparer.Ordinal))
             + string.Concat(wrongOutcome.Select(w => $"{Environment.NewLine}  WRONG OUTCOME {w}"))
             + (expected.UnprovenWhy is { } why ? $"{Environment.NewLine}  no evidence expected because {why}" : "")

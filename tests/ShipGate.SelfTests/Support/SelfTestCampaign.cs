@@ -61,9 +61,11 @@ public static class SelfTestCampaign
         foreach (var c in e.Classes.Where(c => c.Enabled))
         {
             foreach (var x in c.Cycles)
-                log.Line($"{c.Fault} c{x.Cycle}{(c.Lanes > 1 ? $" lane {x.Lane}" : "")}: 201×{x.Ok} 503×{x.QuorumNotMet} other×{x.Fail} of {x.Writes}, fault applied {x.FaultApplied?.ToString() ?? "never (trigger not reached)"}, writes {x.Timings?.Writes:0.00} s");
+                log.Line($"{c.Fault} c{x.Cycle}{(c.Lanes > 1 ? $" lane {x.Lane}" : "")}: 201×{x.Ok} 503×{x.QuorumNotMet} other×{x.Fail} of {x.Writes}, "
+                    + $"fault applied {x.FaultApplied?.ToString() ?? "never (trigger not reached)"}, writes {x.Timings?.Writes:0.00} s");
             foreach (var t in c.Timeline)
-                log.Line($"{c.Fault} c{t.Cycle} {t.At:HH:mm:ss.fff} {t.Action} on {t.Target} took {t.TookMs:0} ms{(t.Error is null ? "" : $" FAILED {t.Error}")}");
+                log.Line($"{c.Fault} c{t.Cycle} {t.At:HH:mm:ss.fff} {t.Action} on {t.Target} "
+                    + $"took {t.TookMs:0} ms{(t.Error is null ? "" : $" FAILED {t.Error}")}");
         }
     }
 
@@ -80,11 +82,13 @@ public static class SelfTestCampaign
         catch (OperationCanceledException) when (ceiling.IsCancellationRequested)
         {
             log.Line($"phase {phase} [{variant}] still running after {Ceiling.TotalMinutes:0} min: cancelled");
-            throw new TimeoutException($"phase {phase} [{variant}]: the campaign did not finish within {Ceiling.TotalMinutes:0} min — the gate hangs instead of going red");
+            throw new TimeoutException($"phase {phase} [{variant}]: the campaign did not finish within {Ceiling.TotalMinutes:0} min — "
+                + "the gate hangs instead of going red");
         }
 
         var result = new PhaseRun(phase, variant, findings, clock.Elapsed);
-        log.Line($"phase {phase} [{variant}] campaign wall time {result.Wall.TotalSeconds:0.0} s: {findings.Count - result.Red.Count} green, {result.Red.Count} red");
+        log.Line($"phase {phase} [{variant}] campaign wall time {result.Wall.TotalSeconds:0.0} s: {findings.Count - result.Red.Count} green, "
+            + $"{result.Red.Count} red");
         return result;
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ShipGate.Fixtures.Settings;
-using static ShipGate.Fixtures.Settings.SettingNames;
+using static ShipGate.Contract.SettingNames;
 
 namespace ShipGate.SelfTests.Support;
 
@@ -57,7 +57,8 @@ public static class SelfTestSettings
     /// Settings with <paramref name="faultSwitch"/> on every node (null: the honest node) and the given shape;
     /// <paramref name="extra"/> wins over the shape (e.g. a shorter quorum timeout).
     /// </summary>
-    public static GateSettings For(string? faultSwitch, int phase, IReadOnlyDictionary<string, string>? shape = null, IReadOnlyDictionary<string, string>? extra = null)
+    public static GateSettings For(string? faultSwitch, int phase, IReadOnlyDictionary<string, string>? shape = null, IReadOnlyDictionary<string,
+        string>? extra = null)
     {
         var pinned = Defaults();
         foreach (var (k, v) in shape ?? new Dictionary<string, string>()) pinned[k] = v;

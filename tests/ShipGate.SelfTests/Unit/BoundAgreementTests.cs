@@ -19,7 +19,8 @@ public sealed class BoundAgreementTests
         var healthy = Phase1VerdictTests.Healthy();
         foreach (var node in new[]
                  {
-                     healthy, healthy with { McpTools = [.. Enumerable.Range(0, 29).Select(i => $"t{i}")] }, healthy with { McpTools = [.. Enumerable.Range(0, 30).Select(i => $"t{i}")] },
+                     healthy, healthy with { McpTools = [.. Enumerable.Range(0, 29).Select(i => $"t{i}")] },
+                         healthy with { McpTools = [.. Enumerable.Range(0, 30).Select(i => $"t{i}")] },
                      healthy with { Stats = new Fixtures.Client.StatsBody(0, null, null, null, null, null) }, healthy with { RecallHits = 0 },
                      healthy with { ManifestFiles = ["m1", "m2"] }, healthy with { SnapshotFiles = [] },
                      healthy with { Curator = new Fixtures.Client.CuratorReport(1, 1, 0, true, ["database is locked"]) },
@@ -61,7 +62,8 @@ public sealed class BoundAgreementTests
             .GroupBy(f => CriteriaCatalog.Fact(f.Criterion).Criterion)
             .ToDictionary(g => g.Key, g => g.Select(f => f.Verdict.Passed).ToHashSet());
         var twoSided = new[] { Phase1Criteria.McpTools, Phase1Criteria.StatsTotal, Phase1Criteria.RecallHits, Phase1Criteria.BackupOneManifest,
-            Phase1Criteria.BackupOneSnapshot, Phase1Criteria.CuratorErrors, Phase1Criteria.McpToolNamesPresent, Phase2Criteria.Probe1, Phase4Criteria.ConvergenceBound };
+            Phase1Criteria.BackupOneSnapshot, Phase1Criteria.CuratorErrors, Phase1Criteria.McpToolNamesPresent, Phase2Criteria.Probe1,
+                Phase4Criteria.ConvergenceBound };
 
         foreach (var row in twoSided) seen.GetValueOrDefault(row).Should().BeEquivalentTo(new[] { true, false }, $"{row.What} has a pass and a fail sample");
     }

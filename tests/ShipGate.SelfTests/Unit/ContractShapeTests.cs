@@ -6,10 +6,13 @@ namespace ShipGate.SelfTests.Unit;
 [Trait("Category", "Unit")]
 public sealed class ContractShapeTests
 {
-    private const string Memory = """{"id":"4f1c","tier":"mid","namespace":"ns","title":"t","content":"c","tags":[],"priority":5,"confidence":1.0,"source":"cli","access_count":0,"created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","metadata":{}}""";
+    private const string Memory = """{"id":"4f1c","tier":"mid","namespace":"ns","title":"t","content":"c","tags":"""
+        + """[],"priority":5,"confidence":1.0,"source":"cli","access_count":"""
+        + """0,"created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","metadata":{}}""";
 
     private const string Stats =
-        """{"total":1,"by_tier":[{"tier":"mid","count":1}],"by_namespace":[{"namespace":"ns","count":1}],"expiring_soon":0,"links_count":0,"db_size_bytes":139264}""";
+        """{"total":1,"by_tier":[{"tier":"mid","count":1}],"by_namespace":"""
+        + """[{"namespace":"ns","count":1}],"expiring_soon":0,"links_count":0,"db_size_bytes":139264}""";
 
     [Fact]
     public void TheContractsOwnSamplesHaveNoViolations()

@@ -39,7 +39,8 @@ public sealed partial class DocsLinksTests
     public void ThePhasesPageListsEveryCriterionOfTheCatalog()
     {
         var page = File.ReadAllText(Path.Combine(Root, "docs", "phases.md"));
-        var missing = ShipGate.Contract.Criteria.CriteriaCatalog.All.Select(c => c.What).Distinct().Where(key => !page.Contains($"`{key}`", StringComparison.Ordinal)).ToList();
+        var missing = ShipGate.Contract.Criteria.CriteriaCatalog.All.Select(c => c.What).Distinct()
+            .Where(key => !page.Contains($"`{key}`", StringComparison.Ordinal)).ToList();
         Assert.True(missing.Count == 0, $"docs/phases.md lacks criteria of the catalog: {string.Join(", ", missing)}");
     }
 

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using ShipGate.Contract;
 using ShipGate.Fixtures.Settings;
 
 namespace ShipGate.SelfTests.Unit;

@@ -50,12 +50,14 @@ public sealed class HostLatenessVerdictTests
         var finding = Phase4Verdicts.ConvergenceBound(e, "kill_primary_mid_write");
 
         finding.Verdict.Outcome.Should().Be(Outcome.Fail, "a stalled host explains, it does not excuse");
-        finding.Verdict.Message.Should().Contain("c25 ok=3 n1=3 n2=0 missing n1:[] n2:[c25-w0,c25-w1,c25-w2] (the test host itself stalled 880 ms during its writes)");
+        finding.Verdict.Message.Should()
+            .Contain("c25 ok=3 n1=3 n2=0 missing n1:[] n2:[c25-w0,c25-w1,c25-w2] (the test host itself stalled 880 ms during its writes)");
     }
 
     private static SoakEvidence Soak(double p99, double hostStallAtP99)
     {
-        var node = new SoakNode("node-b", 400, 0, new Dictionary<string, int> { ["ok"] = 400 }, 12, p99, p99 + 5, 1, 1, []) { HostStallAtP99Ms = hostStallAtP99 };
+        var node = new SoakNode("node-b", 400, 0, new Dictionary<string, int> { ["ok"] = 400 }, 12, p99, p99 + 5, 1, 1,
+            []) { HostStallAtP99Ms = hostStallAtP99 };
         return new SoakEvidence(10, 10, 40, 900, 64, [node], null) { HostLateness = new HostLateness(20, 500, 120, 3, [new HostStall(4.2, 120)]) };
     }
 }

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using ShipGate.Contract;
 using ShipGate.Contract.Criteria;
 using ShipGate.Fixtures.Client;
 
@@ -32,7 +33,8 @@ public sealed class Phase1VerdictTests
     [Fact]
     public void ASecondCuratorErrorFailsEvenThoughTheBashGateAllowedOne()
     {
-        var e = With(Healthy() with { Curator = new CuratorReport(40, 40, 0, true, ["collect_candidates truncated at cap=40", Thresholds.AllowedCuratorError]) });
+        var e = With(Healthy() with { Curator = new CuratorReport(40, 40, 0, true,
+            ["collect_candidates truncated at cap=40", Thresholds.AllowedCuratorError]) });
 
         var finding = Phase1Verdicts.CuratorErrors(e, "node-b");
 
@@ -44,7 +46,8 @@ public sealed class Phase1VerdictTests
     [InlineData(29, false)]
     [InlineData(30, true)]
     public void McpNeedsThirtyTools(int tools, bool passes) =>
-        Phase1Verdicts.McpTools(With(Healthy() with { McpTools = [.. Enumerable.Range(0, tools).Select(i => $"t{i}")] }), "node-b").Verdict.Passed.Should().Be(passes);
+        Phase1Verdicts.McpTools(With(Healthy() with { McpTools = [.. Enumerable.Range(0, tools).Select(i => $"t{i}")] }), "node-b").Verdict.Passed.Should()
+            .Be(passes);
 
     [Fact]
     public void AMissingV060ToolNameFailsNamingItWhileExtraToolsAreFine()
@@ -55,7 +58,8 @@ public sealed class Phase1VerdictTests
 
         finding.Verdict.Should().Be(Verdict.Fail("tools/list lacks 1 of the 36 v0.6.0 tools: memory_forget"));
         finding.Measured.Should().Be(1);
-        Phase1Verdicts.McpToolNames(With(Healthy() with { McpTools = [.. Phase1Criteria.McpToolNames, "memory_extra"] }), "node-b").Verdict.Passed.Should().BeTrue();
+        Phase1Verdicts.McpToolNames(With(Healthy() with { McpTools = [.. Phase1Criteria.McpToolNames, "memory_extra"] }), "node-b").Verdict.Passed.Should()
+            .BeTrue();
     }
 
     [Fact]
@@ -70,19 +74,21 @@ public sealed class Phase1VerdictTests
     [Fact]
     public void AStepThatFailedIsAFailNamingTheStep()
     {
-        var e = With(Healthy() with { RecallHits = null, StepErrors = new Dictionary<string, string> { [Phase1Steps.Recall] = "ai-memory recall exited 1: Error: boom" } });
+        var e = With(Healthy() with { RecallHits = null, StepErrors = new Dictionary<string,
+            string> { [Phase1Steps.Recall] = "ai-memory recall exited 1: Error: boom" } });
 
         Phase1Verdicts.RecallHits(e, "node-b").Verdict.Should().Be(Verdict.Fail("recall failed on node-b: ai-memory recall exited 1: Error: boom"));
     }
 
     [Fact]
     public void ZeroStatsTotalFails() =>
-        Phase1Verdicts.StatsTotal(With(Healthy() with { Stats = new StatsBody(0, null, null, null, null, null) }), "node-b").Verdict.Outcome.Should().Be(Outcome.Fail);
+        Phase1Verdicts.StatsTotal(With(Healthy() with { Stats = new StatsBody(0, null, null, null, null, null) }), "node-b").Verdict.Outcome.Should()
+            .Be(Outcome.Fail);
 
     [Fact]
     public void WithoutACLusterEveryNodeCriterionHasNoEvidence()
     {
-        var e = Phase1Evidence.Failed("SHIPGATE_NODE_EXECUTABLE=/x: no such file — publish it", null, 0);
+        var e = Phase1Evidence.Failed($"{SettingNames.NodeExecutable}=/x: no such file — publish it", null, 0);
 
         Phase1Verdicts.Preflight(e).Verdict.Outcome.Should().Be(Outcome.Fail);
         Phase1Verdicts.McpTools(e, "node-a").Verdict.Outcome.Should().Be(Outcome.NoEvidence);

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using ShipGate.Contract;
 using ShipGate.Contract.Criteria;
 using ShipGate.Fixtures.Client;
 
@@ -83,7 +84,8 @@ public sealed class Phase3VerdictTests
 
     [Fact]
     public void ANonZeroExitWithoutAReportFails() =>
-        Phase3Verdicts.ReverseWithoutErrors(Evidence(reverse: new MigrateRun("ai-memory migrate …", 2, null, "not the expected JSON", "error: unknown subcommand", 0.1)))
+        Phase3Verdicts.ReverseWithoutErrors(Evidence(reverse: new MigrateRun("ai-memory migrate …", 2, null, "not the expected JSON",
+            "error: unknown subcommand", 0.1)))
             .Verdict.Message.Should().Contain("exited 2 without a JSON report").And.Contain("unknown subcommand");
 
     [Fact]
@@ -131,7 +133,8 @@ public sealed class Phase3VerdictTests
         c.Extra.Should().Equal("migrate-test-5000");
         c.Duplicated.Should().Equal("migrate-test-7");
         Phase3Verdicts.RowsIdentical(Evidence(comparison: c)).Verdict.Message.Should()
-            .Contain("1 missing from the round trip: migrate-test-1").And.Contain("1 never in the source: migrate-test-5000").And.Contain("1 held twice: migrate-test-7");
+            .Contain("1 missing from the round trip: migrate-test-1").And.Contain("1 never in the source: migrate-test-5000")
+            .And.Contain("1 held twice: migrate-test-7");
     }
 
     [Fact]
@@ -152,9 +155,11 @@ public sealed class Phase3VerdictTests
     [Fact]
     public void AShortSeedFailsItsFactAndLeavesTheMigrationWithoutEvidence()
     {
-        var e = Evidence() with { SeedStatuses = new Dictionary<int, int> { [201] = 998, [500] = 2 }, SeedFailures = ["migrate-test-17=500 {\"error\":\"db\"}"] };
+        var e = Evidence() with { SeedStatuses = new Dictionary<int, int> { [201] = 998, [500] = 2 },
+            SeedFailures = ["migrate-test-17=500 {\"error\":\"db\"}"] };
 
-        Phase3Verdicts.SeedStored(e).Verdict.Message.Should().Contain("only 998/1000 seed writes got 201 (histogram 201×998 500×2)").And.Contain("migrate-test-17=500");
+        Phase3Verdicts.SeedStored(e).Verdict.Message.Should()
+            .Contain("only 998/1000 seed writes got 201 (histogram 201×998 500×2)").And.Contain("migrate-test-17=500");
         All(e).Skip(2).Should().OnlyContain(f => f.Verdict.Outcome == Outcome.NoEvidence);
     }
 
@@ -169,7 +174,7 @@ public sealed class Phase3VerdictTests
     [Fact]
     public void ASetupFailureFailsPreflightAndLeavesEveryOtherCriterionWithoutEvidence()
     {
-        var e = Phase3Evidence.Failed("SHIPGATE_POSTGRES_IMAGE=postgres:16: image not present", "img", null, N, 1);
+        var e = Phase3Evidence.Failed($"{SettingNames.PostgresImage}=postgres:16: image not present", "img", null, N, 1);
 
         Phase3Verdicts.Preflight(e).Verdict.Outcome.Should().Be(Outcome.Fail);
         All(e).Skip(1).Should().OnlyContain(f => f.Verdict.Outcome == Outcome.NoEvidence);
@@ -186,7 +191,8 @@ public sealed class Phase3VerdictTests
         long? sourceTotal = N, long? roundTripTotal = N, RoundTripComparison? comparison = null, Dictionary<string, string>? errors = null,
         PostgresTarget? target = null) =>
         new(null, "img", "pg", N, N, new Dictionary<int, int> { [201] = N }, [], 1.5,
-            forward ?? Run(), reverse ?? Run(), rerun ?? Run(), postgres ?? new PostgresCount(N, N), target ?? Target(HeldAsSeeded()), sourceTotal, roundTripTotal,
+            forward ?? Run(), reverse ?? Run(), rerun ?? Run(), postgres ?? new PostgresCount(N, N), target ?? Target(HeldAsSeeded()), sourceTotal,
+                roundTripTotal,
             comparison ?? RoundTripComparison.Of(Rows(N), Rows(N)), errors ?? [], 12);
 
     private static MigrateRun Run(long read = N, long written = N, IReadOnlyList<string>? errors = null, long exit = 0) =>
@@ -201,5 +207,6 @@ public sealed class Phase3VerdictTests
     private static List<StoredRow> Rows(int n) => [.. Enumerable.Range(1, n).Select(Row)];
 
     private static StoredRow Row(int i) => new(
-        Phase3Evidence.Title(i), Phase3Evidence.Namespace, "mid", $"row {i} line one\nline two\twith a tab", "[\"phase3\"]", 5, 0.07, "api", "{\"seq\":" + i + "}");
+        Phase3Evidence.Title(i), Phase3Evidence.Namespace, "mid", $"row {i} line one\nline two\twith a tab", "[\"phase3\"]", 5, 0.07, "api", "{\"seq\":" + i
+            + "}");
 }

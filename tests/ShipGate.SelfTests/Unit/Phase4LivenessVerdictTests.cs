@@ -11,7 +11,8 @@ public sealed class Phase4LivenessVerdictTests
     private static NodeLiveness Alive(string node) => new(node, "pid 40", "pid 40", 0, true, null, false, true, "200 ok", [], null);
 
     private static NodeLiveness Gone(string node) =>
-        new(node, "pid 40", "pid 40", 0, false, null, false, false, "pid 40 has left /proc (exited and reaped; its exit code is not observable)", ["panic: push to peer failed"], null);
+        new(node, "pid 40", "pid 40", 0, false, null, false, false, "pid 40 has left /proc (exited and reaped; its exit code is not observable)",
+            ["panic: push to peer failed"], null);
 
     private static ChaosCycleRecord Cycle(int n, IReadOnlyList<NodeLiveness>? liveness, string? killed = "node-a") =>
         new ChaosCycleRecord(n, Kill, 30, 3, 0, 27, null, 3, 3, 0, 0, [], [], true, true, 0.1, 1.4, null) { Liveness = liveness, KilledByFault = killed };

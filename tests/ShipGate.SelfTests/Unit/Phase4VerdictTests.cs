@@ -41,7 +41,8 @@ public sealed class Phase4VerdictTests
         var finding = Phase4Verdicts.FinishedInBudget(e, Kill);
 
         finding.Verdict.Outcome.Should().Be(Outcome.Fail);
-        finding.Verdict.Message.Should().Contain("ran out in cycle 18, 21").And.Contain("last completed cycle 20 of 50").And.Contain("19 completed on 2 clusters");
+        finding.Verdict.Message.Should()
+            .Contain("ran out in cycle 18, 21").And.Contain("last completed cycle 20 of 50").And.Contain("19 completed on 2 clusters");
     }
 
     [Fact]
@@ -125,7 +126,8 @@ public sealed class Phase4VerdictTests
         var finding = Phase4Verdicts.ConvergenceBound(e, Kill);
 
         finding.Verdict.Outcome.Should().Be(Outcome.NoEvidence);
-        finding.Verdict.Message.Should().Contain("fault fired in 4 of 5 cycles (not in c2 (the engine refused the fault, all 3 attempts: OCI runtime pause failed");
+        finding.Verdict.Message.Should()
+            .Contain("fault fired in 4 of 5 cycles (not in c2 (the engine refused the fault, all 3 attempts: OCI runtime pause failed");
     }
 
     [Theory]

@@ -22,7 +22,7 @@ public sealed class ReleaseFloorTests
     {
         var names = GateSettings.Catalog.Select(c => c.Name).ToHashSet();
 
-        ReleaseFloor.Rows.SelectMany(r => r.Settings).Append(ReleaseFloor.FaultsSetting).Should().OnlyContain(n => names.Contains(n));
+        ReleaseFloor.Rows.SelectMany(r => r.Settings).Append(SettingNames.ChaosFaults).Should().OnlyContain(n => names.Contains(n));
         ReleaseFloor.Nodes.Should().Be(Topology.Nodes.Count);
         ReleaseFloor.QuorumWrites.Should().Be(Fixtures.Cluster.Cluster.QuorumWrites);
     }

@@ -67,9 +67,35 @@ public sealed class RestoreVerdictTests : IDisposable
             .Should().Contain($"lacks '{Title}'").And.Contain("0 memories");
 
     [Fact]
-    public void ASnapshotWithFewerMemoriesThanStatsCountedFails() =>
-        RestoreVerdicts.Restorable(Node(SnapshotReader.Read("ai-memory-x.db", Database(Title)), total: 2)).Verdict.Message
-            .Should().Contain("holds 1 memories, stats.total said 2");
+    public void ASnapshotAndStatsThatDisagreeFailNamingBothFiguresAndBlamingNeither()
+    {
+        var (verdict, measured) = RestoreVerdicts.Restorable(Node(SnapshotReader.Read("ai-memory-x.db", Database(Title)), total: 2));
+
+        verdict.Outcome.Should().Be(Outcome.Fail);
+        measured.Should().Be(1L);
+        verdict.Message.Should().Contain("holds 1 memories; stats.total says 2").And.Contain("the two disagree")
+            .And.Contain("nothing else measured says which figure is wrong (recall hits: 1)");
+    }
+
+    // The reference node's stats_total_zero: the snapshot holds the stored memory, stats.total says 0, and the node's
+    // own recall finds the memory, so the message names stats.total as the low figure, not the snapshot.
+    [Fact]
+    public void StatsBelowWhatRecallFindsIsNamedAsTheLowFigure()
+    {
+        var (verdict, _) = RestoreVerdicts.Restorable(Node(SnapshotReader.Read("ai-memory-x.db", Database(Title)), total: 0));
+
+        verdict.Outcome.Should().Be(Outcome.Fail);
+        verdict.Message.Should().Contain("holds 1 memories; stats.total says 0")
+            .And.Contain($"the node's recall found 1 hit(s) for '{Title}', which the snapshot holds too: stats.total is the figure below");
+    }
+
+    [Fact]
+    public void WithoutARecallTheDisagreementBlamesNeither()
+    {
+        var node = Node(SnapshotReader.Read("ai-memory-x.db", Database(Title)), total: 0) with { RecallHits = null };
+
+        RestoreVerdicts.Restorable(node).Verdict.Message.Should().Contain("nothing else measured says which figure is wrong (recall hits: none)");
+    }
 
     [Fact]
     public void ACorruptIntegrityVerdictFails() =>

@@ -1,6 +1,7 @@
 using FluentAssertions;
+using ShipGate.Contract;
 using ShipGate.Fixtures.Settings;
-using static ShipGate.Fixtures.Settings.SettingNames;
+using static ShipGate.Contract.SettingNames;
 
 namespace ShipGate.SelfTests.Unit;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using ShipGate.Contract.Criteria;
+using ShipGate.Contract;
 using ShipGate.Fixtures.Faults;
 using ShipGate.Fixtures.Settings;
 

@@ -6,7 +6,8 @@ namespace ShipGate.SelfTests.Unit;
 public sealed class SoakAndLivenessVerdictTests
 {
     private static SoakNode Node(string alias, int ops = 300, int errors = 0, double p99 = 40, long? start = 60_000_000, long? end = 70_000_000) =>
-        new(alias, ops, errors, new Dictionary<string, int> { ["ok"] = ops - errors }, 10, p99, p99 + 5, start, end, errors == 0 ? [] : [$"{alias} write → no-answer"]);
+        new(alias, ops, errors, new Dictionary<string, int> { ["ok"] = ops - errors }, 10, p99, p99 + 5, start, end, errors == 0 ? []
+            : [$"{alias} write → no-answer"]);
 
     private static SoakEvidence Soak(params SoakNode[] nodes) => new(30, 30.1, 40, 1000, 64, nodes, null);
 
@@ -49,7 +50,8 @@ public sealed class SoakAndLivenessVerdictTests
         Fixtures.Campaigns.SoakLoad.Percentile([.. Enumerable.Range(1, 100).Select(i => (double)i)], 99).Should().Be(99);
 
     private static NodeLiveness Life(bool running = true, bool healthy = true, long restarts = 0, string? startedNow = "t0", long? exit = null) =>
-        new("node-b", "t0", startedNow, restarts, running, exit, false, healthy, healthy ? "200 ok" : "no answer", running && healthy ? [] : ["panic: boom"], null);
+        new("node-b", "t0", startedNow, restarts, running, exit, false, healthy, healthy ? "200 ok" : "no answer", running && healthy ? [] : ["panic: boom"],
+            null);
 
     [Fact]
     public void ANodeStillRunningTheSameHealthyProcessIsAlive() =>

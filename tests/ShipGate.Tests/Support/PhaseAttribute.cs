@@ -17,6 +17,7 @@ public sealed class PhaseTraitDiscoverer : ITraitDiscoverer
     public IEnumerable<KeyValuePair<string, string>> GetTraits(IAttributeInfo traitAttribute)
     {
         var phase = traitAttribute.GetConstructorArguments().First();
-        yield return new KeyValuePair<string, string>(PhaseAttribute.TraitName, Convert.ToString(phase, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        yield return new KeyValuePair<string,
+            string>(PhaseAttribute.TraitName, Convert.ToString(phase, System.Globalization.CultureInfo.InvariantCulture) ?? "");
     }
 }

@@ -39,7 +39,8 @@ public abstract class PhaseFixture<TEvidence>(IMessageSink sink) : IAsyncLifetim
         {
             var settings = GateSettings.FromEnvironment();
             _settings = settings.Sources;
-            log($"settings: {string.Join(", ", settings.Sources.Where(s => s.Source != SettingLayers.Default).Select(s => $"{s.Name}={s.Value} ({s.Source})"))}");
+            log("settings: "
+                + $"{string.Join(", ", settings.Sources.Where(s => s.Source != SettingLayers.Default).Select(s => $"{s.Name}={s.Value} ({s.Source})"))}");
             _evidence = await RunAsync(settings, log);
         }
         catch (GateSettingsException e)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ShipGate.Contract;
 using ShipGate.Results.Model;
 
 namespace ShipGate.Results.Campaign;
@@ -10,8 +11,6 @@ namespace ShipGate.Results.Campaign;
 /// </summary>
 public static class OneCampaign
 {
-    public const string CampaignSetting = "SHIPGATE_CAMPAIGN_ID";
-
     /// <summary>The recorded settings of a phase record, name → value; null when the record carries none.</summary>
     public static Dictionary<string, string?>? Settings(JsonObject? record) =>
         J.At(record, "settings") is JsonArray a
@@ -25,13 +24,13 @@ public static class OneCampaign
         reasons.AddRange(withRecord.Where(r => Settings(r.Record) is null).Select(r => $"phase {r.Phase}: its record carries no settings, so its campaign is unknown"));
         var settings = withRecord.Select(r => (r.Phase, Settings: Settings(r.Record))).Where(r => r.Settings is not null).ToList();
 
-        Differs("campaign id", withRecord.Select(r => (r.Phase, Settings(r.Record)?.GetValueOrDefault(CampaignSetting))), reasons);
+        Differs("campaign id", withRecord.Select(r => (r.Phase, Settings(r.Record)?.GetValueOrDefault(SettingNames.CampaignId))), reasons);
         Differs("image", withRecord.Select(r => (r.Phase, J.Str(r.Record, "image"))), reasons);
         Differs("image_id", withRecord.Select(r => (r.Phase, J.Str(r.Record, "image_id"))), reasons);
-        foreach (var name in settings.SelectMany(s => s.Settings!.Keys).Distinct().Where(n => n != CampaignSetting).Order(StringComparer.Ordinal))
+        foreach (var name in settings.SelectMany(s => s.Settings!.Keys).Distinct().Where(n => n != SettingNames.CampaignId).Order(StringComparer.Ordinal))
             Differs($"setting {name}", settings.Select(s => (s.Phase, s.Settings!.GetValueOrDefault(name))), reasons);
 
-        var recorded = settings.Select(s => s.Settings!.GetValueOrDefault(CampaignSetting)).OfType<string>().Distinct().ToList();
+        var recorded = settings.Select(s => s.Settings!.GetValueOrDefault(SettingNames.CampaignId)).OfType<string>().Distinct().ToList();
         if (recorded.Count > 0 && !recorded.Contains(campaignOption))
             reasons.Add($"the campaign id given ({campaignOption}) differs from the recorded campaign id {string.Join(", ", recorded)}");
         return reasons;

@@ -34,10 +34,10 @@ public static class Strength
     /// <summary>What the phase records say ran for a floor setting, when they say it (the lowest over Phase 4's classes).</summary>
     private static double? Ran(string setting, Dictionary<int, JsonObject?> records) => setting switch
     {
-        ReleaseFloor.CyclesSetting => MinOverClasses(records.GetValueOrDefault(4), "cycles_completed"),
-        ReleaseFloor.WritesSetting => MinOverClasses(records.GetValueOrDefault(4), "writes_per_cycle"),
-        ReleaseFloor.RowsSetting => J.Num(records.GetValueOrDefault(3), "rows"),
-        ReleaseFloor.SoakSetting => J.Num(records.GetValueOrDefault(2), "soak", "planned_seconds"),
+        SettingNames.ChaosCycles => MinOverClasses(records.GetValueOrDefault(4), "cycles_completed"),
+        SettingNames.ChaosWrites => MinOverClasses(records.GetValueOrDefault(4), "writes_per_cycle"),
+        SettingNames.P3Rows => J.Num(records.GetValueOrDefault(3), "rows"),
+        SettingNames.SoakSecs => J.Num(records.GetValueOrDefault(2), "soak", "planned_seconds"),
         _ => null,
     };
 

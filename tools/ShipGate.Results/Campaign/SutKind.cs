@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ShipGate.Contract;
 using ShipGate.Results.Model;
 
 namespace ShipGate.Results.Campaign;
@@ -15,13 +16,10 @@ public static class SutKind
     public const string Candidate = "candidate";
     public const string Note = "reference node: a demonstration, not a release decision";
 
-    private const string ExecutableSetting = "SHIPGATE_NODE_EXECUTABLE";
-    private const string ImageSetting = "SHIPGATE_NODE_IMAGE";
-
     public static string Of(IEnumerable<JsonObject?> records) => records.Any(IsReference) ? Reference : Candidate;
 
     private static bool IsReference(JsonObject? record) =>
         J.At(record, "settings") is JsonArray settings
-        && settings.Any(s => J.Str(s, "name") == ExecutableSetting && J.Str(s, "source") == "default")
-        && settings.Any(s => J.Str(s, "name") == ImageSetting && string.IsNullOrEmpty(J.Str(s, "value")));
+        && settings.Any(s => J.Str(s, "name") == SettingNames.NodeExecutable && J.Str(s, "source") == "default")
+        && settings.Any(s => J.Str(s, "name") == SettingNames.NodeImage && string.IsNullOrEmpty(J.Str(s, "value")));
 }

@@ -31,8 +31,10 @@ public static class Charts
             var min = Math.Max(0, values.Min() - Math.Max(2, (max - values.Min()) / 10));
             var svg = new StringBuilder($"<svg width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\" role=\"img\">");
             svg.Append($"<rect x=\"{L}\" y=\"{T}\" width=\"{W - L - R}\" height=\"{H - T - B}\" fill=\"#fafafa\" stroke=\"#e5e7eb\"/>");
-            svg.Append($"<text x=\"{L - 4}\" y=\"{T + 9}\" font-size=\"10\" text-anchor=\"end\">{max}</text><text x=\"{L - 4}\" y=\"{H - B}\" font-size=\"10\" text-anchor=\"end\">{min}</text>");
-            svg.Append($"<text x=\"{L}\" y=\"{H - 8}\" font-size=\"10\">cycle 1</text><text x=\"{W - R}\" y=\"{H - 8}\" font-size=\"10\" text-anchor=\"end\">cycle {cycles.Count}</text>");
+            svg.Append($"<text x=\"{L - 4}\" y=\"{T + 9}\" font-size=\"10\" text-anchor=\"end\">{max}</text><text x=\"{L - 4}\" y=\"{H - B}\" "
+                + $"font-size=\"10\" text-anchor=\"end\">{min}</text>");
+            svg.Append($"<text x=\"{L}\" y=\"{H - 8}\" font-size=\"10\">cycle 1</text><text x=\"{W - R}\" y=\"{H - 8}\" font-size=\"10\" "
+                + $"text-anchor=\"end\">cycle {cycles.Count}</text>");
             foreach (var (key, _, color) in Series)
             {
                 var points = cycles.Select((x, i) => $"{X(i, cycles.Count)},{Y(J.Int(x, key), min, max)}");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using ShipGate.Contract;
 using ShipGate.Results.Campaign;
 using ShipGate.Results.History;
 using ShipGate.Results.Model;
@@ -27,7 +28,8 @@ public static class HtmlReport
                 ? "release (the release floor met)" : "rehearsal (below the release floor: never a release pass)"))
             .Append(Row("ai-memory ref", J.Str(s, "ai_memory_git_ref")))
             .Append(Row("completed", J.Str(s, "completed_at")))
-            .Append(Row("system under test", string.Join(" · ", new[] { J.Str(s, "sut_version"), J.Str(s, "sut_image"), J.Str(s, "sut_image_digest") }.Where(x => x is not null))))
+            .Append(Row("system under test",
+                string.Join(" · ", new[] { J.Str(s, "sut_version"), J.Str(s, "sut_image"), J.Str(s, "sut_image_digest") }.Where(x => x is not null))))
             .Append(Row("expected phases", string.Join(", ", J.Array(s, "expected_phases").Select(p => p?.ToJsonString()))))
             .Append(Row("gate commit", J.Str(s, "gate_commit")))
             .Append("</dl></header>\n");
@@ -35,7 +37,7 @@ public static class HtmlReport
         var reasons = result.Reasons;
         if (J.Str(s, "sut_kind") == SutKind.Reference)
             html.Append("<p class=\"verdict reference\">").Append(E($"{SutKind.Note}: this campaign gated the bundled reference node "
-                + "(no SHIPGATE_NODE_IMAGE, the default executable); gate the candidate's own image to decide a release.")).Append("</p>\n");
+                + $"(no {SettingNames.NodeImage}, the default executable); gate the candidate's own image to decide a release.")).Append("</p>\n");
         html.Append(pass
             ? "<p class=\"verdict ok\">Every expected phase is present, its evidence parsed, and every criterion passed.</p>\n"
             : "<section class=\"verdict bad\"><h2>Why it failed</h2><ul>" + string.Concat(reasons.Select(r => $"<li>{E(r)}</li>")) + "</ul></section>\n");
@@ -59,12 +61,14 @@ public static class HtmlReport
         var adapter = CampaignBuilder.Adapters.TryGetValue(phase, out var a) ? a : new GenericPhaseAdapter(phase);
         var badge = reports.Count == 0 ? (expected ? "MISSING" : "NOT RUN") : reports.All(r => r.Pass) ? "PASS" : "FAIL";
         var html = new StringBuilder();
-        html.Append("<section class=\"phase\"><details").Append(badge == "PASS" ? "" : " open").Append("><summary><h2>Phase ").Append(phase).Append(" — ").Append(E(adapter.Name)).Append(' ').Append(Badge(badge));
+        html.Append("<section class=\"phase\"><details").Append(badge == "PASS" ? "" : " open").Append("><summary><h2>Phase ").Append(phase).Append(" — ")
+            .Append(E(adapter.Name)).Append(' ').Append(Badge(badge));
         var ms = reports.Select(r => J.Num(r.Json, "duration_ms")).FirstOrDefault();
         if (ms is { } d) html.Append("<small> ").Append(E($"{d / 1000:0.0} s")).Append("</small>");
         html.Append("</h2></summary><p class=\"proves\">").Append(E(adapter.Proves)).Append("</p>");
         if (reports.Count == 0)
-            html.Append("<p class=\"empty\">").Append(expected ? "Expected but absent: no result of this phase in the test results." : "Not part of this campaign.").Append("</p>");
+            html.Append("<p class=\"empty\">")
+                .Append(expected ? "Expected but absent: no result of this phase in the test results." : "Not part of this campaign.").Append("</p>");
         foreach (var report in reports)
         {
             if (reports.Count > 1) html.Append("<h3>").Append(E(report.Title)).Append(' ').Append(Badge(report.Pass ? "PASS" : "FAIL")).Append("</h3>");
@@ -92,7 +96,8 @@ public static class HtmlReport
 
     private static string Convergence(JsonObject json)
     {
-        var rows = new StringBuilder("<table class=\"conv\"><caption>Time to converge per node</caption><tr><th>node</th><th>converged</th><th>time to converge</th><th>count</th><th>missing</th></tr>");
+        var rows = new StringBuilder("<table class=\"conv\"><caption>Time to converge per node</caption>"
+            + "<tr><th>node</th><th>converged</th><th>time to converge</th><th>count</th><th>missing</th></tr>");
         foreach (var n in new[] { "a", "b", "c" })
         {
             var ms = J.Num(json, "time_to_converge_ms", n);
@@ -100,7 +105,9 @@ public static class HtmlReport
             rows.Append("<tr><td>node-").Append(n).Append("</td><td>").Append(J.Bool(json, "converged", n) == true ? "yes" : "no")
                 .Append("</td><td>").Append(ms is { } m ? E($"{m:0} ms") : "—")
                 .Append("</td><td>").Append(J.Int(json, "counts", n)).Append(" / ").Append(J.Int(json, "ok"))
-                .Append("</td><td>").Append(missing.Count == 0 ? "none" : E($"{missing.Count}: {string.Join(", ", missing.Take(10).Select(x => Text(x)))}{(missing.Count > 10 ? ", …" : "")}"))
+                .Append("</td><td>")
+                    .Append(missing.Count == 0 ? "none"
+                    : E($"{missing.Count}: {string.Join(", ", missing.Take(10).Select(x => Text(x)))}{(missing.Count > 10 ? ", …" : "")}"))
                 .Append("</td></tr>");
         }
 
@@ -110,7 +117,8 @@ public static class HtmlReport
     private static string NotRun(JsonObject json)
     {
         var notRun = J.Array(json, "not_run");
-        return notRun.Count == 0 ? "" : $"<p class=\"empty\">Opt-in fault classes not enabled (not run, not counted): {E(string.Join(", ", notRun.Select(x => Text(x))))}</p>";
+        return notRun.Count == 0 ? ""
+            : $"<p class=\"empty\">Opt-in fault classes not enabled (not run, not counted): {E(string.Join(", ", notRun.Select(x => Text(x))))}</p>";
     }
 
     private static string Raw(string name, JsonNode json) =>
@@ -132,16 +140,21 @@ public static class HtmlReport
     internal const string Css =
         "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0 auto;max-width:1100px;padding:16px 24px;color:#1d2330;background:#fff}" +
         "h1{font-size:24px;margin:8px 0}h2{font-size:19px;margin:0 0 6px}h3{font-size:15px;margin:14px 0 4px}" +
-        "header dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:6px 0 14px}dt{color:#5b6475}dd{margin:0;font-family:ui-monospace,monospace}" +
+        "header dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:6px 0 14px}dt{color:#5b6475}" +
+        "dd{margin:0;font-family:ui-monospace,monospace}" +
         ".badge{display:inline-block;font-size:12px;font-weight:700;padding:2px 8px;border-radius:10px;vertical-align:middle;color:#fff;background:#6b7280}" +
         ".badge.pass{background:#15803d}.badge.fail{background:#b91c1c}.badge.missing{background:#b45309}.badge.not-run{background:#6b7280}" +
-        ".verdict{padding:10px 14px;border-radius:6px;margin:10px 0}.verdict.ok{background:#ecfdf3;border:1px solid #86efac}.verdict.bad{background:#fef2f2;border:1px solid #fca5a5}.verdict.reference{background:#fffbeb;border:1px solid #fcd34d}" +
-        ".verdict.bad h2{font-size:16px}.verdict ul{margin:4px 0;padding-left:20px}" +
-        "section.phase{border-top:1px solid #e5e7eb;padding:14px 0}.proves{color:#4b5563;margin:0 0 8px}.empty{color:#92400e}" +
-        "ul.checks{list-style:none;padding:0;margin:4px 0}ul.checks li{padding:3px 0;border-bottom:1px dotted #eef0f3}" +
-        ".mark{display:inline-block;width:18px;font-weight:700}li.pass .mark{color:#15803d}li.fail .mark{color:#b91c1c}li.notrun .mark{color:#6b7280}li.notrun{color:#6b7280}" +
-        ".value{font-family:ui-monospace,monospace;color:#374151}.msg{margin-left:18px;color:#6b7280;font-size:12.5px;word-break:break-word}li.fail .msg{color:#991b1b}" +
-        "table.conv{border-collapse:collapse;margin:8px 0}table.conv caption{text-align:left;font-weight:600;padding-bottom:4px}table.conv td,table.conv th{border:1px solid #e5e7eb;padding:3px 10px;text-align:left}table.conv td:not(:last-child),table.conv th{white-space:nowrap}" +
-        "details{margin:6px 0}summary{cursor:pointer;color:#1d4ed8}pre{background:#f6f8fa;padding:10px;overflow:auto;max-height:420px;font-size:12px}" +
-        "figure{margin:8px 0}figcaption{font-size:12.5px;color:#4b5563}footer{color:#6b7280;font-size:12px;border-top:1px solid #e5e7eb;padding-top:8px}";
+        ".verdict{padding:10px 14px;border-radius:6px;margin:10px 0}.verdict.ok{background:#ecfdf3;border:1px solid #86efac}" +
+        ".verdict.bad{background:#fef2f2;border:1px solid #fca5a5}.verdict.reference{background:#fffbeb;border:1px solid #fcd34d}" +
+        ".verdict.bad h2{font-size:16px}.verdict ul{margin:4px 0;padding-left:20px}section.phase{border-top:1px solid #e5e7eb;padding:14px 0}" +
+        ".proves{color:#4b5563;margin:0 0 8px}.empty{color:#92400e}ul.checks{list-style:none;padding:0;margin:4px 0}" +
+        "ul.checks li{padding:3px 0;border-bottom:1px dotted #eef0f3}.mark{display:inline-block;width:18px;font-weight:700}" +
+        "li.pass .mark{color:#15803d}li.fail .mark{color:#b91c1c}li.notrun .mark{color:#6b7280}li.notrun{color:#6b7280}" +
+        ".value{font-family:ui-monospace,monospace;color:#374151}.msg{margin-left:18px;color:#6b7280;font-size:12.5px;word-break:break-word}" +
+        "li.fail .msg{color:#991b1b}table.conv{border-collapse:collapse;margin:8px 0}" +
+        "table.conv caption{text-align:left;font-weight:600;padding-bottom:4px}" +
+        "table.conv td,table.conv th{border:1px solid #e5e7eb;padding:3px 10px;text-align:left}" +
+        "table.conv td:not(:last-child),table.conv th{white-space:nowrap}details{margin:6px 0}summary{cursor:pointer;color:#1d4ed8}" +
+        "pre{background:#f6f8fa;padding:10px;overflow:auto;max-height:420px;font-size:12px}figure{margin:8px 0}" +
+        "figcaption{font-size:12.5px;color:#4b5563}footer{color:#6b7280;font-size:12px;border-top:1px solid #e5e7eb;padding-top:8px}";
 }

@@ -79,7 +79,7 @@ public static class RunJudge
     /// <summary>The gate run's campaign, built as the results logger builds it, under the campaign id it recorded.</summary>
     private static (IReadOnlyList<string> Problems, string? Sut) Campaign(RunRecord run, RunKind kind)
     {
-        var id = RecordedSettings.Of(run.Tests).GetValueOrDefault(OneCampaign.CampaignSetting) ?? "unknown";
+        var id = RecordedSettings.Of(run.Tests).GetValueOrDefault(SettingNames.CampaignId) ?? "unknown";
         CampaignResult result;
         try
         {

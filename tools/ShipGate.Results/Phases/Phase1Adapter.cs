@@ -21,7 +21,8 @@ public sealed class Phase1Adapter : PhaseAdapter
         Nodes.Select(node =>
         {
             var facts = input.Facts.Where(f => f.Node is null || f.Node == node).ToList();
-            var missing = input.MissingFacts.Where(m => !m.StartsWith("Phase 1 · node-", StringComparison.Ordinal) || m.StartsWith($"Phase 1 · {node} · ", StringComparison.Ordinal)).ToList();
+            var missing = input.MissingFacts.Where(m =>
+                !m.StartsWith("Phase 1 · node-", StringComparison.Ordinal) || m.StartsWith($"Phase 1 · {node} · ", StringComparison.Ordinal)).ToList();
             return Report($"phase1-{node}.json", node, input, facts, NodeFields(input.Evidence, node), missing);
         }).ToList();
 
@@ -33,7 +34,8 @@ public sealed class Phase1Adapter : PhaseAdapter
         yield return F("host", node);
         yield return F("version", J.Str(n, "version") ?? "");
         yield return F("stats", J.Copy(J.At(n, "stats")) ?? new JsonObject());
-        yield return F("curator", J.Copy(J.At(n, "curator")) ?? new JsonObject { ["operations_attempted"] = 0, ["errors"] = J.Strings(["curator absent or errored"]) });
+        yield return F("curator", J.Copy(J.At(n, "curator"))
+            ?? new JsonObject { ["operations_attempted"] = 0, ["errors"] = J.Strings(["curator absent or errored"]) });
         yield return F("mcp_tool_count", J.Array(n, "mcp_tools").Count);
         yield return F("recall_count", J.Int(n, "recall_hits"));
         yield return F("snapshot_count", J.Array(n, "snapshot_files").Count);

@@ -47,5 +47,6 @@ public sealed class Phase2Adapter : PhaseAdapter
     }
 
     /// <summary>An HTTP status as the bash gate wrote it: "201", or "000" when there was no answer.</summary>
-    public static string Code(JsonNode? probe) => probe is null ? "000" : J.Int(probe, "status").ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Code(JsonNode? probe) =>
+        probe is null ? "000" : J.Int(probe, "status").ToString("000", System.Globalization.CultureInfo.InvariantCulture);
 }

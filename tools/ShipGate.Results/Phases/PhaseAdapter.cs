@@ -6,7 +6,8 @@ namespace ShipGate.Results.Phases;
 
 /// <summary>Everything one phase left in the test results: its facts and the phase evidence record they wrote.</summary>
 /// <param name="MissingFacts">One reason per fact the criteria catalog expects of this phase that the results lack.</param>
-public sealed record PhaseInput(int Phase, IReadOnlyList<Fact> Facts, JsonObject? Evidence, string? EvidenceProblem, long DurationMs, IReadOnlyList<string> RunFailures, IReadOnlyList<string> MissingFacts);
+public sealed record PhaseInput(int Phase, IReadOnlyList<Fact> Facts, JsonObject? Evidence, string? EvidenceProblem, long DurationMs,
+    IReadOnlyList<string> RunFailures, IReadOnlyList<string> MissingFacts);
 
 /// <summary>One phase file (phase1-node-b.json, phase2.json, …): its JSON and the facts behind its checks.</summary>
 public sealed record PhaseReport(int Phase, string FileName, string Title, JsonObject Json, IReadOnlyList<Fact> Facts, JsonObject? Evidence)
@@ -33,7 +34,8 @@ public abstract class PhaseAdapter
     protected abstract IEnumerable<KeyValuePair<string, JsonNode?>> Fields(PhaseInput input);
 
     /// <summary>phase, pass, reasons (missing facts first), then the fields; pass only if every fact passed, one did, and the evidence parsed.</summary>
-    protected PhaseReport Report(string file, string title, PhaseInput input, IReadOnlyList<Fact> facts, IEnumerable<KeyValuePair<string, JsonNode?>> fields, IReadOnlyList<string> missing)
+    protected PhaseReport Report(string file, string title, PhaseInput input, IReadOnlyList<Fact> facts, IEnumerable<KeyValuePair<string, JsonNode?>> fields,
+        IReadOnlyList<string> missing)
     {
         var reasons = Reasons(input, facts);
         reasons.InsertRange(0, missing);
