@@ -42,13 +42,25 @@ public static class CampaignBuilder
         var reports = new List<PhaseReport>();
         var reasons = new List<string>();
         var records = new List<(int Phase, JsonObject? Record)>();
+        var campaignRecords = new List<(string Label, JsonObject? Record)>();
         var phases = facts.Where(f => f.Phase is not null).Select(f => f.Phase!.Value).Distinct().Order().ToList();
         foreach (var phase in phases)
         {
-            var phaseFacts = facts.Where(f => f.Phase == phase)
-                .OrderBy(f => f.Test.Name.Contains("preflight", StringComparison.Ordinal) ? 0 : f.Status == FactStatus.NotRun ? 2 : 1)
-                .ThenBy(f => f.Test.Name, StringComparer.Ordinal).ToList();
+            var phaseFacts = facts.Where(f => f.Phase == phase).ToList();
             var (evidence, problem) = PhaseEvidence(phaseFacts);
+            if (phase == Phase4Shards.Phase && Phase4Shards.Merge(facts, records) is { } merged)
+            {
+                (phaseFacts, evidence, problem) = (merged.Facts, merged.Record, merged.Problem);
+                reasons.AddRange(merged.Reasons);
+                campaignRecords.AddRange(merged.CampaignRecords);
+            }
+            else
+            {
+                campaignRecords.Add(($"{phase}", evidence));
+            }
+
+            phaseFacts = phaseFacts.OrderBy(f => f.Test.Name.Contains("preflight", StringComparison.Ordinal) ? 0 : f.Status == FactStatus.NotRun ? 2 : 1)
+                .ThenBy(f => f.Test.Name, StringComparer.Ordinal).ToList();
             records.Add((phase, evidence));
             var (judged, missingFacts) = Completeness.Judge(phase, EvidenceChecks.AgainstRecord(phase, phaseFacts, evidence), evidence);
             phaseFacts = judged;
@@ -64,7 +76,7 @@ public static class CampaignBuilder
         var missing = CampaignOptions.AllPhases.Where(p => !phases.Contains(p)).ToList();
         var (strength, shortfalls) = Strength.Judge(records);
         var scope = missing.Count > 0 ? [$"partial campaign: phases {string.Join(", ", missing)} not run", .. shortfalls] : shortfalls;
-        reasons.AddRange(OneCampaign.Reasons(records, options.CampaignId));
+        reasons.InsertRange(0, OneCampaign.Reasons(campaignRecords, options.CampaignId));
         foreach (var report in reports.Where(r => !r.Pass))
             reasons.AddRange(J.Array(report.Json, "reasons").Select(x => $"{Path.GetFileNameWithoutExtension(report.FileName)}: {x}"));
         reasons.AddRange(runFailures.Values);
@@ -150,7 +162,7 @@ public static class CampaignBuilder
     }
 
     /// <summary>The first phase evidence record that parses; else why the first one did not.</summary>
-    private static (JsonObject?, string?) PhaseEvidence(List<Fact> facts)
+    internal static (JsonObject?, string?) PhaseEvidence(IEnumerable<Fact> facts)
     {
         string? problem = null;
         foreach (var raw in facts.Select(f => f.PhaseEvidenceJson).OfType<string>().Distinct())

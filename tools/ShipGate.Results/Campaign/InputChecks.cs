@@ -25,8 +25,9 @@ public static class InputChecks
         {
             foreach (var phase in facts.Select(f => f.Phase).OfType<int>().Distinct())
             {
-                if (owners.TryGetValue(phase, out var other) && other != run.Source)
-                    throw new ResultsInputException($"duplicate phase {phase}: in both {other} and {run.Source} (merge one run per phase)");
+                // Phase 4 may come in shards, one run per fault class (Phase4Shards merges them).
+                if (phase != Phase4Shards.Phase && owners.TryGetValue(phase, out var other) && other != run.Source)
+                    throw new ResultsInputException($"duplicate phase {phase}: in both {other} and {run.Source} (one run per phase; only Phase 4 may come in shards)");
                 owners[phase] = run.Source;
             }
         }

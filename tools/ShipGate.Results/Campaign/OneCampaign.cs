@@ -7,7 +7,8 @@ namespace ShipGate.Results.Campaign;
 /// <summary>
 /// Phases merge into one campaign only when their records say they are one: the same campaign id, image, image id
 /// and settings in every phase record, and the campaign id the converter was told. Otherwise one reason per field
-/// that differs, naming the phases on each side.
+/// that differs, naming the phases on each side. Phase 4's shards are each checked as a phase of their own, but for
+/// SHIPGATE_CHAOS_FAULTS, which differs between shards by design (<see cref="Phase4Shards"/> checks their union).
 /// </summary>
 public static class OneCampaign
 {
@@ -17,7 +18,16 @@ public static class OneCampaign
             ? a.Where(s => J.Str(s, "name") is not null).GroupBy(s => J.Str(s, "name")!).ToDictionary(g => g.Key, g => J.Str(g.First(), "value"))
             : null;
 
-    public static List<string> Reasons(IReadOnlyList<(int Phase, JsonObject? Record)> records, string campaignOption)
+    /// <summary>A shard's record as this check reads it: its settings without SHIPGATE_CHAOS_FAULTS.</summary>
+    public static JsonObject? WithoutFaultsSetting(JsonObject? record)
+    {
+        if (record?.DeepClone() is not JsonObject copy) return null;
+        if (J.At(copy, "settings") is JsonArray settings) settings.RemoveAll(s => J.Str(s, "name") == ReleaseFloor.FaultsSetting);
+        return copy;
+    }
+
+    /// <param name="records">Each phase record with how a reason names it: "1", "2", … or a Phase 4 shard's label.</param>
+    public static List<string> Reasons(IReadOnlyList<(string Phase, JsonObject? Record)> records, string campaignOption)
     {
         var reasons = new List<string>();
         var withRecord = records.Where(r => r.Record is not null).ToList();
@@ -37,7 +47,7 @@ public static class OneCampaign
     }
 
     /// <summary>One reason when the phases' values of a field are not all the same (an absent value is left out).</summary>
-    private static void Differs(string field, IEnumerable<(int Phase, string? Value)> values, List<string> reasons)
+    private static void Differs(string field, IEnumerable<(string Phase, string? Value)> values, List<string> reasons)
     {
         var groups = values.Where(v => v.Value is not null).GroupBy(v => v.Value!, StringComparer.Ordinal).ToList();
         if (groups.Count < 2) return;

@@ -67,6 +67,7 @@ public abstract class PhaseAdapter
         ["criterion"] = f.Evidence?.Criterion ?? f.Test.Name,
         ["name"] = f.Test.Name,
         ["node"] = f.Node,
+        ["fault"] = f.Fault,
         ["status"] = f.Status switch { FactStatus.Passed => "passed", FactStatus.NotRun => "not_run", _ => "failed" },
         ["verdict"] = f.Evidence?.Verdict,
         ["measured"] = J.Copy(f.Evidence?.Measured),
