@@ -16,7 +16,7 @@ public static class RecordedShards
 
     /// <summary>Phases 1–3 of the recorded run, under a run id of their own; <paramref name="faults"/> replaces their SHIPGATE_CHAOS_FAULTS.</summary>
     public static string Phases123(string dir, string? faults = null) =>
-        Save(Cut(r => !IsPhase4(r), record => faults is null ? record : Set(record, ReleaseFloor.FaultsSetting, faults)), dir, "phases123.trx");
+        Save(Cut(r => !IsPhase4(r), record => faults is null ? record : Set(record, SettingNames.ChaosFaults, faults)), dir, "phases123.trx");
 
     /// <summary>
     /// Phase 4 of the recorded run as the shard that ran only <paramref name="fault"/>; <paramref name="change"/>
@@ -33,7 +33,7 @@ public static class RecordedShards
                 c["cycles"] = new JsonArray();
             }
 
-            Set(record, ReleaseFloor.FaultsSetting, fault);
+            Set(record, SettingNames.ChaosFaults, fault);
             change?.Invoke(record);
             return record;
         });
@@ -71,7 +71,7 @@ public static class RecordedShards
         var lines = stdout.Value.Split('\n').ToList();
         var i = lines.FindIndex(l => l.StartsWith(EvidenceLines.FindingPrefix, StringComparison.Ordinal));
         var line = (JsonObject)JsonNode.Parse(lines[i][EvidenceLines.FindingPrefix.Length..])!;
-        var message = $"{fault} did not run: it is not in {ReleaseFloor.FaultsSetting} ({enabled})";
+        var message = $"{fault} did not run: it is not in {SettingNames.ChaosFaults} ({enabled})";
         line["verdict"] = "no_evidence";
         line["measured"] = null;
         line["message"] = message;

@@ -22,7 +22,7 @@ public static class OneCampaign
     public static JsonObject? WithoutFaultsSetting(JsonObject? record)
     {
         if (record?.DeepClone() is not JsonObject copy) return null;
-        if (J.At(copy, "settings") is JsonArray settings) settings.RemoveAll(s => J.Str(s, "name") == ReleaseFloor.FaultsSetting);
+        if (J.At(copy, "settings") is JsonArray settings) settings.RemoveAll(s => J.Str(s, "name") == SettingNames.ChaosFaults);
         return copy;
     }
 

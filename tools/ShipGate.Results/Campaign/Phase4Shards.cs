@@ -91,7 +91,7 @@ public static class Phase4Shards
         merged["shapes"] = new JsonArray(shards.SelectMany(s => J.Array(s.Record, "shapes")).Select(J.Copy).ToArray());
         if (J.At(merged, "settings") is JsonArray settings)
         {
-            foreach (var s in settings.Where(s => J.Str(s, "name") == ReleaseFloor.FaultsSetting)) s!["value"] = string.Join(",", union);
+            foreach (var s in settings.Where(s => J.Str(s, "name") == SettingNames.ChaosFaults)) s!["value"] = string.Join(",", union);
         }
 
         merged["shards"] = new JsonArray(shards.Select(s => (JsonNode?)new JsonObject
@@ -110,10 +110,10 @@ public static class Phase4Shards
 
     private static List<string> Reasons(List<Phase4Shard> shards, IReadOnlyList<(int Phase, JsonObject? Record)> otherPhases)
     {
-        var asked = otherPhases.Where(p => p.Phase != Phase).Select(p => OneCampaign.Settings(p.Record)?.GetValueOrDefault(ReleaseFloor.FaultsSetting))
+        var asked = otherPhases.Where(p => p.Phase != Phase).Select(p => OneCampaign.Settings(p.Record)?.GetValueOrDefault(SettingNames.ChaosFaults))
             .FirstOrDefault(v => v is not null);
         var intended = asked is null ? Topology.GatedFaults : Classes(asked);
-        var whose = asked is null ? "the gated classes (no other phase recorded " + ReleaseFloor.FaultsSetting + ")" : $"{ReleaseFloor.FaultsSetting}={asked}";
+        var whose = asked is null ? "the gated classes (no other phase recorded " + SettingNames.ChaosFaults + ")" : $"{SettingNames.ChaosFaults}={asked}";
         var reasons = new List<string>();
         var union = Union(shards);
         reasons.AddRange(intended.Except(union).Select(c => $"phase 4: fault class {c} ran in no shard, though the campaign asked for it ({whose})"));
