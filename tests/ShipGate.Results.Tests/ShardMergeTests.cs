@@ -20,7 +20,8 @@ public sealed class ShardMergeTests : IDisposable
     private List<string> Reasons => s.Summary["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
 
     private List<string> Phase4Checks(string status) =>
-        s.Json("phase4.json")["checks"]!.AsArray().Where(c => c!["status"]!.GetValue<string>() == status).Select(c => c!["criterion"]!.GetValue<string>()).ToList();
+        s.Json("phase4.json")["checks"]!.AsArray()
+            .Where(c => c!["status"]!.GetValue<string>() == status).Select(c => c!["criterion"]!.GetValue<string>()).ToList();
 
     [Fact]
     public void Two_shards_merge_into_the_one_phase_4_of_the_unsharded_run()
@@ -28,10 +29,12 @@ public sealed class ShardMergeTests : IDisposable
         Convert(Path.Combine(AppContext.BaseDirectory, "TestData", "gate-all-phases.trx.xml"));
         var whole = (s.Summary["phase_results"]!.DeepClone(), Phase4Checks("passed"), File.ReadAllLines(Path.Combine(s.Out, "phase4-cycles.jsonl")).Length);
 
-        Convert(RecordedShards.Phases123(s.Dir), RecordedShards.Shard(s.Dir, Kill), RecordedShards.Shard(s.Dir, Partition)).Should().Be(ExitCodes.CampaignFailed);
+        Convert(RecordedShards.Phases123(s.Dir), RecordedShards.Shard(s.Dir, Kill), RecordedShards.Shard(s.Dir, Partition))
+            .Should().Be(ExitCodes.CampaignFailed);
 
         s.Summary["facts_pass"]!.GetValue<bool>().Should().BeTrue(s.Log.ToString());
-        Reasons.Should().OnlyContain(r => r.StartsWith("rehearsal: ", StringComparison.Ordinal), "the recorded run is a short rehearsal; nothing else is wrong");
+        Reasons.Should().OnlyContain(
+            r => r.StartsWith("rehearsal: ", StringComparison.Ordinal), "the recorded run is a short rehearsal; nothing else is wrong");
         Phase4Checks("passed").Should().BeEquivalentTo(whole.Item2, "every fact of both classes, each from the shard that ran it, the once-facts once");
         Phase4Checks("failed").Should().BeEmpty();
         s.Summary["phase_results"]!.AsArray().Select(p => p!["facts_passed"]!.GetValue<int>())
@@ -51,7 +54,8 @@ public sealed class ShardMergeTests : IDisposable
         Convert(RecordedShards.Phases123(s.Dir), RecordedShards.Shard(s.Dir, Kill)).Should().Be(ExitCodes.CampaignFailed);
 
         s.Summary["facts_pass"]!.GetValue<bool>().Should().BeFalse();
-        Reasons.Should().Contain($"phase 4: fault class {Partition} ran in no shard, though the campaign asked for it (SHIPGATE_CHAOS_FAULTS={Kill},{Partition})");
+        Reasons.Should().Contain(
+            $"phase 4: fault class {Partition} ran in no shard, though the campaign asked for it (SHIPGATE_CHAOS_FAULTS={Kill},{Partition})");
         Phase4Checks("failed").Should().NotBeEmpty().And.OnlyContain(k => k.StartsWith($"p4.{Partition}.", StringComparison.Ordinal));
         s.Json("phase4.json")["faults"]!.AsArray().Select(f => f!["fault"]!.GetValue<string>()).Should().Equal(Kill);
     }
@@ -72,11 +76,13 @@ public sealed class ShardMergeTests : IDisposable
         Convert(RecordedShards.Phases123(s.Dir, faults: Kill), RecordedShards.Shard(s.Dir, Kill), RecordedShards.Shard(s.Dir, Partition));
 
         s.Summary["facts_pass"]!.GetValue<bool>().Should().BeFalse();
-        Reasons.Should().Contain($"phase 4: shard shard-{Partition}.trx ran fault class {Partition}, which no other phase asked for (SHIPGATE_CHAOS_FAULTS={Kill})");
+        Reasons.Should().Contain(
+            $"phase 4: shard shard-{Partition}.trx ran fault class {Partition}, which no other phase asked for (SHIPGATE_CHAOS_FAULTS={Kill})");
     }
 
     [Theory]
-    [InlineData("SHIPGATE_CAMPAIGN_ID", "other-campaign", "campaign id differs (phase 1, 2, 3, 4 (kill_primary_mid_write shard): real-green; phase 4 (partition_minority shard): other-campaign)")]
+    [InlineData("SHIPGATE_CAMPAIGN_ID", "other-campaign",
+        "campaign id differs (phase 1, 2, 3, 4 (kill_primary_mid_write shard): real-green; phase 4 (partition_minority shard): other-campaign)")]
     [InlineData("image_id", "sha256:feedface", "image_id differs (phase 1, 2, 3, 4 (kill_primary_mid_write shard): sha256:09fddb4c")]
     [InlineData("image", "ghcr.io/else/ai-memory:1", "image differs (")]
     public void A_shard_of_another_campaign_or_image_is_red(string field, string value, string reason)

@@ -19,7 +19,9 @@ try
     if (args is ["index", .. var indexArgs]) return HistoryCommands.Index(indexArgs, Console.Out, Console.Error);
     for (var i = 0; i < args.Length; i++)
     {
-        string Next() => i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : throw new ResultsInputException($"{args[i]} needs a value; {Usage}");
+        string Next() => i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+            ? args[++i]
+            : throw new ResultsInputException($"{args[i]} needs a value; {Usage}");
         switch (args[i])
         {
             case "--trx":

@@ -39,7 +39,8 @@ public sealed class Phase4Mutants(ITestOutputHelper output)
     // The flusher commits and fans out once a second, so a tick between the 3rd ack and the kill (≈ 100 ms)
     // saves a cycle's writes: observed in 1 cycle of 8. Three cycles make a full escape (every cycle saved) rare.
     // Two clusters: the class's cycles spread over both, merged into one bound that must still be red.
-    private static readonly Dictionary<string, string> AckBeforeCommitSettings = new() { [ChaosConvergeSecs] = "3", [ChaosCycles] = "3", [ChaosClusters] = "2" };
+    private static readonly Dictionary<string, string> AckBeforeCommitSettings =
+        new() { [ChaosConvergeSecs] = "3", [ChaosCycles] = "3", [ChaosClusters] = "2" };
     private readonly TestLog _log = new(output);
 
     // 400 on every write: nothing acknowledged, so the bound has no evidence either.
@@ -83,7 +84,8 @@ public sealed class Phase4Mutants(ITestOutputHelper output)
         var partition = run.Chaos!.Class(Partition)!;
         var killLanes = run.Chaos.Class(Kill)!.Cycles.Select(c => c.Lane).ToHashSet();
         var shared = partition.Cycles.Where(c => killLanes.Contains(c.Lane)).ToList();
-        _log.Line($"{Partition}: {partition.Cycles.Count} cycles, {shared.Count} on a lane that also ran {Kill} (cycles {string.Join(", ", shared.Select(c => c.Cycle))})");
+        _log.Line($"{Partition}: {partition.Cycles.Count} cycles, {shared.Count} on a lane that also ran {Kill} " +
+            $"(cycles {string.Join(", ", shared.Select(c => c.Cycle))})");
         shared.Should().NotBeEmpty("the kill class's cycles are the faster, so its lane takes partition cycles from the queue");
         var onlyShared = run.Chaos with { Classes = [.. run.Chaos.Classes.Select(c => c.Fault == Partition ? c with { Cycles = shared } : c)] };
         var judged = CriteriaVerdicts.Judge(Phase4Criteria.CountsWithinWrites.Facts([Partition]).Single(), onlyShared);

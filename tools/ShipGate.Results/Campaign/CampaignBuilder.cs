@@ -96,7 +96,8 @@ public static class CampaignBuilder
             ["reasons"] = J.Strings(scope.Concat(reasons).Distinct()),
             ["expected_phases"] = new JsonArray(CampaignOptions.AllPhases.Select(p => (JsonNode?)p).ToArray()),
             ["missing_phases"] = new JsonArray(missing.Select(p => (JsonNode?)p).ToArray()),
-            ["not_run_fault_classes"] = J.Strings(reports.Where(r => r.Phase == 4).SelectMany(r => J.Array(r.Json, "not_run")).Select(n => n?.GetValue<string>() ?? "?").Distinct()),
+            ["not_run_fault_classes"] = J.Strings(reports.Where(r => r.Phase == 4)
+                .SelectMany(r => J.Array(r.Json, "not_run")).Select(n => n?.GetValue<string>() ?? "?").Distinct()),
             ["phase_results"] = new JsonArray(phases.Select(p => (JsonNode?)PhaseLine(p, reports, facts)).ToArray()),
             ["sut_kind"] = SutKind.Of(reports.Select(r => r.Evidence)),
             ["sut_version"] = SutVersion(reports),

@@ -23,7 +23,11 @@ public static class Completeness
     {
         var required = CriteriaCatalog.Facts(phase, RequiredFaults(evidence)).ToDictionary(f => f.Key, StringComparer.Ordinal);
         var judged = facts.Select(f => f.Status == FactStatus.NotRun && (f.Key is null || required.ContainsKey(f.Key))
-            ? f with { Status = FactStatus.Failed, Reason = $"{f.Test.Name}: skipped ({f.Reason}) — only an opt-in fault class that is not enabled may be skipped" }
+            ? f with
+            {
+                Status = FactStatus.Failed,
+                Reason = $"{f.Test.Name}: skipped ({f.Reason}) — only an opt-in fault class that is not enabled may be skipped",
+            }
             : f).ToList();
         var present = facts.Select(f => f.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var missing = required.Values.Where(f => !present.Contains(f.Key))

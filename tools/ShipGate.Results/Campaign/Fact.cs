@@ -15,7 +15,8 @@ public enum FactStatus
 }
 
 /// <summary>The <c>##shipgate-evidence</c> line of one fact; <see cref="Bound"/> is null for a criterion not judged by a number.</summary>
-public sealed record EvidenceLine(string Criterion, int Phase, string? Node, string Verdict, JsonNode? Measured, JsonNode? Threshold, string Message, Bound? Bound = null);
+public sealed record EvidenceLine(
+    string Criterion, int Phase, string? Node, string Verdict, JsonNode? Measured, JsonNode? Threshold, string Message, Bound? Bound = null);
 
 /// <summary>
 /// One test joined with its evidence and classified, failing closed: only Passed with a "pass" evidence line that
@@ -116,9 +117,13 @@ public sealed partial record Fact(TestRecord Test, string Source, int? Phase, st
             var phase = J.Num(o, "phase") is { } p ? (int)p : throw new JsonException("no phase");
             var verdict = J.Str(o, "verdict") ?? throw new JsonException("no verdict");
             var bound = J.At(o, EvidenceLines.BoundField) is { } b
-                ? new Bound(J.Str(b, "op") ?? throw new JsonException("bound without op"), J.Num(b, "value") ?? throw new JsonException("bound without a numeric value"))
+                ? new Bound(
+                    J.Str(b, "op") ?? throw new JsonException("bound without op"),
+                    J.Num(b, "value") ?? throw new JsonException("bound without a numeric value"))
                 : null;
-            return (new EvidenceLine(criterion, phase, J.Str(o, "node"), verdict, J.Copy(J.At(o, "measured")), J.Copy(J.At(o, "threshold")), J.Str(o, "message") ?? "", bound), null);
+            var line = new EvidenceLine(criterion, phase, J.Str(o, "node"), verdict,
+                J.Copy(J.At(o, "measured")), J.Copy(J.At(o, "threshold")), J.Str(o, "message") ?? "", bound);
+            return (line, null);
         }
         catch (JsonException e)
         {

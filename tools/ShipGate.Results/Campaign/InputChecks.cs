@@ -27,7 +27,8 @@ public static class InputChecks
             {
                 // Phase 4 may come in shards, one run per fault class (Phase4Shards merges them).
                 if (phase != Phase4Shards.Phase && owners.TryGetValue(phase, out var other) && other != run.Source)
-                    throw new ResultsInputException($"duplicate phase {phase}: in both {other} and {run.Source} (one run per phase; only Phase 4 may come in shards)");
+                    throw new ResultsInputException(
+                        $"duplicate phase {phase}: in both {other} and {run.Source} (one run per phase; only Phase 4 may come in shards)");
                 owners[phase] = run.Source;
             }
         }

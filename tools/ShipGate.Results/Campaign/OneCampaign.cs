@@ -31,7 +31,8 @@ public static class OneCampaign
     {
         var reasons = new List<string>();
         var withRecord = records.Where(r => r.Record is not null).ToList();
-        reasons.AddRange(withRecord.Where(r => Settings(r.Record) is null).Select(r => $"phase {r.Phase}: its record carries no settings, so its campaign is unknown"));
+        reasons.AddRange(withRecord.Where(r => Settings(r.Record) is null)
+            .Select(r => $"phase {r.Phase}: its record carries no settings, so its campaign is unknown"));
         var settings = withRecord.Select(r => (r.Phase, Settings: Settings(r.Record))).Where(r => r.Settings is not null).ToList();
 
         Differs("campaign id", withRecord.Select(r => (r.Phase, Settings(r.Record)?.GetValueOrDefault(SettingNames.CampaignId))), reasons);

@@ -120,7 +120,8 @@ public static class Phase4Shards
         foreach (var c in union)
         {
             var runners = shards.Where(s => s.Enabled.Contains(c)).Select(s => Path.GetFileName(s.Source)).ToList();
-            if (runners.Count > 1) reasons.Add($"phase 4: fault class {c} ran in {runners.Count} shards ({string.Join(", ", runners)}); each class runs in one");
+            if (runners.Count > 1)
+                reasons.Add($"phase 4: fault class {c} ran in {runners.Count} shards ({string.Join(", ", runners)}); each class runs in one");
             if (!intended.Contains(c))
                 reasons.Add($"phase 4: shard {string.Join(", ", runners)} ran fault class {c}, which no other phase asked for ({whose})");
         }

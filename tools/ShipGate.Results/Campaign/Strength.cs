@@ -25,7 +25,8 @@ public static class Strength
             var nodes = J.Num(record, "cluster", "nodes");
             var w = J.Num(record, "cluster", "quorum_writes");
             if (nodes != ReleaseFloor.Nodes || w != ReleaseFloor.QuorumWrites)
-                shortfalls.Add($"phase {phase} cluster: {Text(nodes)} nodes with W = {Text(w)}, not {ReleaseFloor.Nodes} nodes with W = {ReleaseFloor.QuorumWrites}");
+                shortfalls.Add(
+                    $"phase {phase} cluster: {Text(nodes)} nodes with W = {Text(w)}, not {ReleaseFloor.Nodes} nodes with W = {ReleaseFloor.QuorumWrites}");
         }
 
         return (shortfalls.Count == 0 ? ReleaseFloor.Release : ReleaseFloor.Rehearsal, shortfalls.Select(s => $"{ReleaseFloor.Rehearsal}: {s}").ToList());
