@@ -29,9 +29,11 @@ public sealed class FaultRetryTests
 
         outcome.Should().Be(new FaultOutcome(true, 2, null));
         engine.Calls.Should().Equal("pause", "pause", "unpause");
-        runner.Timeline.Select(e => (e.Action, Refused: e.Error is not null)).Should().Equal(
+        runner.Timeline.Where(e => !IsConditions(e)).Select(e => (e.Action, Refused: e.Error is not null)).Should().Equal(
             ("docker pause", true), ("docker pause (attempt 2 of 3)", false), ("heal: docker unpause", false));
         runner.Timeline[0].Error.Should().Contain("unable to freeze");
+        // Right after the refusal, what the host looked like (the stand-in's container has no cgroup: the host's part only).
+        runner.Timeline[1].Action.Should().StartWith("at the refusal: load ").And.Contain("in D state");
     }
 
     [Fact]
@@ -46,8 +48,11 @@ public sealed class FaultRetryTests
         outcome.Attempts.Should().Be(FaultRunner.ApplyAttempts);
         outcome.Refusal.Should().Contain("unable to freeze");
         engine.Calls.Should().Equal(Enumerable.Repeat("pause", FaultRunner.ApplyAttempts), "a pause that never happened is not healed");
-        runner.Timeline.Should().HaveCount(FaultRunner.ApplyAttempts).And.OnlyContain(e => e.Error != null);
+        runner.Timeline.Where(e => !IsConditions(e)).Should().HaveCount(FaultRunner.ApplyAttempts).And.OnlyContain(e => e.Error != null);
+        runner.Timeline.Count(IsConditions).Should().Be(FaultRunner.ApplyAttempts, "each refusal is followed by the host's conditions");
     }
+
+    private static bool IsConditions(FaultEvent e) => e.Action.StartsWith("at the refusal: ", StringComparison.Ordinal);
 
     private static FaultRunner Runner(PauseStandIn engine)
     {
