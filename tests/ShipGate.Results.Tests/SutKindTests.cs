@@ -29,6 +29,19 @@ public sealed class SutKindTests
     public void An_executable_given_is_a_candidate() =>
         SutKind.Of([Record("environment", null)]).Should().Be(SutKind.Candidate);
 
+    // The workflow publishes the reference node once, wraps it in an image and gates that image in every phase job.
+    [Fact]
+    public void The_workflows_image_of_the_reference_node_is_the_reference_node() =>
+        SutKind.Of([Record("default", SutKind.ReferenceImageRepository + ":campaign")]).Should().Be(SutKind.Reference);
+
+    [Fact]
+    public void The_workflow_tags_the_reference_nodes_image_with_that_repository()
+    {
+        var workflow = File.ReadAllText(Path.Combine(Support.Repo.Root, ".github", "workflows", "ship-gate.yml"));
+        workflow.Should().Contain($"docker build -t {SutKind.ReferenceImageRepository}:")
+            .And.Contain($"SHIPGATE_NODE_IMAGE: ${{{{ inputs.node_image || '{SutKind.ReferenceImageRepository}:");
+    }
+
     [Fact]
     public void A_record_without_settings_is_no_reference_node() =>
         SutKind.Of([new JsonObject()]).Should().Be(SutKind.Candidate);

@@ -11,7 +11,7 @@ public static class Chromium
     public static string DumpDom(string file, string fragment = "")
     {
         var url = new Uri(Path.GetFullPath(file)).AbsoluteUri + (fragment.Length > 0 ? "#" + fragment : "");
-        var psi = new ProcessStartInfo("bash", [Path.Combine(RepoRoot, "containers", "scripts", "chromium.sh"), "dump-dom", url])
+        var psi = new ProcessStartInfo("bash", [Path.Combine(Repo.Root, "containers", "scripts", "chromium.sh"), "dump-dom", url])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -27,15 +27,5 @@ public static class Chromium
 
         chromium.ExitCode.Should().Be(0, $"chromium.sh dump-dom {url} failed: {stderr.Result}");
         return dom.Result;
-    }
-
-    private static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "containers", "scripts", "chromium.sh"))) return dir.FullName;
-            throw new DirectoryNotFoundException($"no containers/scripts/chromium.sh above {AppContext.BaseDirectory}");
-        }
     }
 }
