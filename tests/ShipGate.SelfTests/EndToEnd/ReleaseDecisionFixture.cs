@@ -16,8 +16,8 @@ public sealed class ReleaseDecisionFixture : IAsyncLifetime
 {
     public static readonly TimeSpan Bound = TimeSpan.FromMinutes(6);
 
-    /// <summary>The output line Phase 4 writes when its kill class starts: the host is killed after it.</summary>
-    public const string Phase4Started = "phase4 kill_primary_mid_write:";
+    /// <summary>The output line Phase 4 writes when its cycles start: the host is killed after it.</summary>
+    public const string Phase4Started = ShipGate.Fixtures.Campaigns.Phase4Campaign.QueueStarts;
 
     public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("shipgate-release-").FullName;
 
