@@ -44,7 +44,8 @@ public sealed class LeakTests(LeakFixture fixture, ITestOutputHelper output) : I
     // look; Ctrl-C ends the run at once whatever the number.
     [Fact]
     public Task RunInterruptedInPhase4LeavesNothingAfterTheNextStart() =>
-        InterruptAsync(ChildRunRequest.Gate("leak-sigint-p4", 4).WithProfile((SettingNames.ChaosCycles, "40")), FirstLaneCluster, ShipGate.Fixtures.Campaigns.Phase4Campaign.QueueStarts);
+        InterruptAsync(ChildRunRequest.Gate("leak-sigint-p4", 4).WithProfile((SettingNames.ChaosCycles, "40")), FirstLaneCluster,
+            ShipGate.Fixtures.Campaigns.Phase4Campaign.QueueStarts);
 
     private async Task<(TrxReport? Trx, Leftovers Left)> RunToEndAsync(ChildRunRequest request)
     {
