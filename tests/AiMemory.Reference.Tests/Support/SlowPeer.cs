@@ -63,6 +63,11 @@ public sealed class SlowPeer : IAsyncDisposable
                     + "close\r\n\r\n{}"));
                 Interlocked.Increment(ref _completed);
             }
+            catch (SocketException) when (!_stop.IsCancellationRequested)
+            {
+                // The caller reset the connection mid-request (a push cancelled before its body was read): abandoned too.
+                Interlocked.Increment(ref _abandoned);
+            }
             catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
             {
             }
