@@ -11,7 +11,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 dotnet build tools/ShipGate.Results.Cli -v quiet --nologo >/dev/null
 cli=(dotnet tools/ShipGate.Results.Cli/bin/Debug/net10.0/shipgate-results.dll)
-"${cli[@]}" --trx tests/ShipGate.Results.Tests/TestData/gate-all-phases.trx.xml --out "$work/template" --campaign template --ref v0.6.0 >/dev/null 2>&1
+# The recorded run is a rehearsal (ci profile), so its campaign is judged failed (exit 1): still a full summary.
+"${cli[@]}" --trx tests/ShipGate.Results.Tests/TestData/gate-all-phases.trx.xml --out "$work/template" --campaign template --ref v0.6.0 \
+  >/dev/null 2>&1 || [[ $? -eq 1 ]]
 refs=(v0.6.0 v0.6.1 v0.6.2 v0.6.3-rc1)
 mkdir -p "$work/runs"
 for ((i = 1; i <= n; i++)); do
