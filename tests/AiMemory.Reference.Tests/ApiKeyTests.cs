@@ -4,15 +4,19 @@ using Xunit;
 
 namespace AiMemory.Reference.Tests;
 
-/// <summary>`api_key` in config.toml (contract §1.1): every route but health needs it, as X-API-Key or ?api_key=.</summary>
-public sealed class ApiKeyTests : IAsyncLifetime
+/// <summary>
+/// `api_key` in config.toml (contract §1.1): every route but health needs it, as X-API-Key or ?api_key=. The same at
+/// v0.7.0 (src/handlers/transport.rs:1577-1640), whose sync routes skip the key only behind an mTLS allowlist.
+/// </summary>
+public abstract class ApiKeyTests(string? version) : IAsyncLifetime
 {
     private const string Key = "s3cret-key";
     private NodeProcess? _node;
 
     private HttpClient Client => _node!.Client;
 
-    public async Task InitializeAsync() => _node = await NodeProcess.StartAsync(config: $"api_key = \"{Key}\"\n");
+    public async Task InitializeAsync() => _node = await NodeProcess.StartAsync(config: $"api_key = \"{Key}\"\n",
+        env: version is null ? null : new Dictionary<string, string> { ["AI_MEMORY_REFERENCE_VERSION"] = version });
 
     public async Task DisposeAsync()
     {
@@ -59,3 +63,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
         (await Client.PostJsonAsync("/api/v1/memories", NodeApi.Memory("let in", ns), headers: WithKey(Key))).Code.Should().Be(201);
     }
 }
+
+public sealed class ApiKeyV060Tests() : ApiKeyTests(null);
+
+public sealed class ApiKeyV070Tests() : ApiKeyTests("0.7.0");

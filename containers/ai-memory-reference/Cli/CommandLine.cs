@@ -1,4 +1,5 @@
 using AiMemory.Reference.Faults;
+using AiMemory.Reference.Release;
 
 namespace AiMemory.Reference.Cli;
 
@@ -8,7 +9,8 @@ namespace AiMemory.Reference.Cli;
 /// </summary>
 public static class CommandLine
 {
-    public const string Version = "0.6.0";
+    /// <summary>The crate version this node prints: 0.6.0, or 0.7.0 under AI_MEMORY_REFERENCE_VERSION.</summary>
+    public static string Version => ReleaseVersion.Current;
 
     private delegate Task<int> Command(IReadOnlyList<string> args, GlobalOptions global);
 
@@ -57,6 +59,7 @@ public static class CommandLine
                 throw new UsageException($"unrecognized subcommand '{command}'");
 
             _ = FaultSwitches.Current; // an unknown switch name fails here, before any work
+            _ = ReleaseVersion.Current;
             ConfigFile.Load();
             var sub = rest.Skip(1).ToList();
             if (sub.Contains("--help") || sub.Contains("-h"))

@@ -21,7 +21,11 @@ public static class ConfigFile
 
     private static string? _db;
 
-    /// <summary>The HTTP API key (top-level `api_key`); null or empty = no key required.</summary>
+    /// <summary>
+    /// The HTTP API key (top-level `api_key`); null = no key required. An empty value is a key like any other, as
+    /// both releases read it (`Option&lt;String&gt;`: v0.6.0 src/config.rs:490, v0.7.0 src/config.rs:2283): requests then need an
+    /// empty X-API-Key, and v0.7.0's bind guard (which only asks whether the key is set) lets serve bind.
+    /// </summary>
     public static string? ApiKey { get; private set; }
 
     public static string? PathOnDisk
@@ -58,7 +62,7 @@ public static class ConfigFile
                 switch (line[..eq].Trim())
                 {
                     case "db": _db = value; break;
-                    case "api_key": ApiKey = value.Length > 0 ? value : null; break;
+                    case "api_key": ApiKey = value; break;
                 }
             }
             Console.Error.WriteLine($"ai-memory: loaded config from {path}");

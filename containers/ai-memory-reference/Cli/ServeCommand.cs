@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using AiMemory.Reference.Faults;
 using AiMemory.Reference.Federation;
 using AiMemory.Reference.Http;
+using AiMemory.Reference.Release;
 using AiMemory.Reference.Storage;
 
 namespace AiMemory.Reference.Cli;
@@ -24,6 +25,7 @@ public static class ServeCommand
     public static async Task<int> RunAsync(IReadOnlyList<string> args, GlobalOptions global)
     {
         var options = Parse(args);
+        BindGuard.Check(options.Host);
         var faults = FaultSwitches.Current;
         // slow_start_5s (benign): a node that takes 5 s to listen; a gate that polls health still proceeds.
         if (faults.IsOn(FaultSwitches.SlowStart5s)) await Task.Delay(TimeSpan.FromSeconds(5));

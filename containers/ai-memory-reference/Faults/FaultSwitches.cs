@@ -28,6 +28,7 @@ public sealed class FaultSwitches
     public const string Quorum503CountsPeersOnly = "quorum_503_counts_peers_only";
     public const string QuorumAcksPeersOnly = "quorum_acks_peers_only";
     public const string HttpCreatedWithoutAgentId = "http_created_without_agent_id";
+    public const string ApiKeyRejected = "api_key_rejected";
 
     // Functional (Phase 1)
     public const string BackupNoManifest = "backup_no_manifest";
@@ -66,7 +67,7 @@ public sealed class FaultSwitches
         FanoutDropLastPeer, Quorum201WithoutPeers, QuorumLeaderNotCounted, AckBeforeCommit,
         NoCatchupNoStragglers, FanoutHangAfterPeerFailure, SourceWithoutChaos, ServeExitsOnPushFailure, HttpQuorumAcksString, HttpRecallSlow2s,
         Leak8MibPerCreate, AgentRateLimit10, CreateAddsCopy, HealthNeverOk, FanoutContentAltered, Quorum503CountsPeersOnly,
-        QuorumAcksPeersOnly, HttpCreatedWithoutAgentId,
+        QuorumAcksPeersOnly, HttpCreatedWithoutAgentId, ApiKeyRejected,
         BackupNoManifest, BackupKeepTwo, Mcp20Tools, CuratorRealError, RecallFindsNothing, StatsTotalZero,
         ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore, McpInputSchemaString, ServeUnhealthyAfterMaintenance, VersionBareNumber,
         McpToolCallsError, McpStoreUnseen, BackupEmptySnapshot, BackupOtherDatabase, McpInitializeOldProtocol,

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiMemory.Reference.Model;
+using AiMemory.Reference.Release;
 
 namespace AiMemory.Reference.Federation;
 
@@ -27,21 +28,42 @@ public static class PeerClient
         ["dry_run"] = false,
     }.ToJsonString(Json.Wire);
 
-    /// <summary>POST a push body to the peer's /sync/push; true on any 2xx. Never throws.</summary>
-    public static async Task<bool> PushAsync(string peer, string body, string memoryId, TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// POST a push body to the peer's /sync/push; true on any 2xx whose body names no other id. Never throws.
+    /// v0.7.0 (src/federation/sync.rs:155-195) retries a failed attempt once after 250 ms (id drift is not retried),
+    /// each attempt bounded by the client's timeout; v0.6.0 (src/federation.rs) makes one attempt.
+    /// </summary>
+    public static async Task<bool> PushAsync(string peer, string body, string senderId, string memoryId, TimeSpan timeout, CancellationToken ct)
+    {
+        var first = await PushOnceAsync(peer, body, senderId, memoryId, timeout, ct);
+        if (first != Ack.Failed || !ReleaseVersion.IsV070 || ct.IsCancellationRequested) return first == Ack.Acked;
+        try { await Task.Delay(RetryBackoff, ct); }
+        catch (OperationCanceledException) { return false; }
+        return await PushOnceAsync(peer, body, senderId, memoryId, timeout, ct) == Ack.Acked;
+    }
+
+    /// <summary>v0.7.0's FANOUT_RETRY_BACKOFF (src/federation/sync.rs:133).</summary>
+    public static readonly TimeSpan RetryBackoff = TimeSpan.FromMilliseconds(250);
+
+    private enum Ack { Acked, IdDrift, Failed }
+
+    private static async Task<Ack> PushOnceAsync(string peer, string body, string senderId, string memoryId, TimeSpan timeout, CancellationToken ct)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(timeout);
         try
         {
-            using var content = new StringContent(body, Encoding.UTF8);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await Http.PostAsync(peer + "/api/v1/sync/push", content, cts.Token);
-            return response.IsSuccessStatusCode && !IdDrift(await response.Content.ReadAsStringAsync(cts.Token), memoryId);
+            using var request = new HttpRequestMessage(HttpMethod.Post, peer + "/api/v1/sync/push");
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            if (ReleaseVersion.IsV070) OutboundHeaders.AddPush(request, memoryId, senderId);
+            using var response = await Http.SendAsync(request, cts.Token);
+            if (!response.IsSuccessStatusCode) return Ack.Failed;
+            return IdDrift(await response.Content.ReadAsStringAsync(cts.Token), memoryId) ? Ack.IdDrift : Ack.Acked;
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
         {
-            return false;
+            return Ack.Failed;
         }
     }
 
@@ -55,7 +77,9 @@ public static class PeerClient
         cts.CancelAfter(timeout);
         try
         {
-            using var response = await Http.GetAsync(url, cts.Token);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (ReleaseVersion.IsV070) OutboundHeaders.AddCatchup(request, ownId);
+            using var response = await Http.SendAsync(request, cts.Token);
             if (!response.IsSuccessStatusCode) return null;
             var page = JsonNode.Parse(await response.Content.ReadAsStringAsync(cts.Token));
             return page?["memories"]?.Deserialize(Json.Types.Memories);

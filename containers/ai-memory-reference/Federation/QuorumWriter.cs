@@ -91,7 +91,7 @@ public sealed class QuorumWriter(FederationOptions options, FaultSwitches faults
 
     private async Task<bool> PushAndRecord(string peer, string body, string id, bool hang, CancellationToken stragglers)
     {
-        var ok = await PeerClient.PushAsync(peer, body, id, options.Timeout, stragglers);
+        var ok = await PeerClient.PushAsync(peer, body, options.SenderId, id, options.Timeout, stragglers);
         if (!ok && hang) _poisoned[peer] = true;
         // A panic where the error should have been logged: the whole daemon goes down with the failed push.
         if (!ok && faults.IsOn(FaultSwitches.ServeExitsOnPushFailure))

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using AiMemory.Reference.Cli;
+using AiMemory.Reference.Faults;
 
 namespace AiMemory.Reference.Http;
 
@@ -15,7 +16,9 @@ public static class ApiKey
     /// <summary>True when the request may proceed; otherwise the 401 has been written.</summary>
     public static async Task<bool> AdmitAsync(HttpContext ctx)
     {
-        if (ConfigFile.ApiKey is not { } expected || ctx.Request.Path == "/api/v1/health") return true;
+        if (ConfigFile.ApiKey is not { } configured || ctx.Request.Path == "/api/v1/health") return true;
+        // api_key_rejected replays a node that checks requests against a key other than the one its config names.
+        var expected = FaultSwitches.Current.IsOn(FaultSwitches.ApiKeyRejected) ? configured + "-rotated" : configured;
         if (Matches(ctx.Request.Headers[Header], expected) || Matches(ctx.Request.Query["api_key"], expected)) return true;
         await Reply.Error(ctx, 401, "missing or invalid API key");
         return false;

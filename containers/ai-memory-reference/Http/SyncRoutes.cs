@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiMemory.Reference.Model;
+using AiMemory.Reference.Release;
 using AiMemory.Reference.Storage;
 using AiMemory.Reference.Tables;
 
@@ -19,6 +20,11 @@ public static class SyncRoutes
         var sender = f.RequiredString("sender_agent_id");
         var memories = ReadMemories(f.Raw("memories"), f.Has("memories"));
         var dryRun = f.OptionalBool("dry_run") ?? false;
+        if (PeerAttestation.RefusePush(ctx.Request.Headers[OutboundHeaders.PeerId].FirstOrDefault(), sender) is { } refusal)
+        {
+            await Reply.Json(ctx, 403, refusal);
+            return;
+        }
         if (Validation.AgentId(sender) is { } badSender) throw Rejection.BadRequest($"invalid sender_agent_id: {badSender}");
         if (memories.Count > MaxPush) throw Rejection.BadRequest($"sync_push limited to {MaxPush} memories per request");
         var receiver = Identity.Resolve(ctx);
@@ -57,11 +63,29 @@ public static class SyncRoutes
             throw Rejection.BadRequest("invalid `since` parameter — expected RFC 3339 timestamp");
         var limit = (int)Math.Min(q.Integer("limit", 0, long.MaxValue) ?? DefaultSinceLimit, MaxSinceLimit);
 
-        var rows = node.Store.Since(since, limit);
+        var scope = PeerAttestation.ScopeFor(ctx.Request.Headers[OutboundHeaders.PeerId].FirstOrDefault());
+        // v0.7.0's default-deny answers before reading the store (federation_receive.rs:1391-1414).
+        IReadOnlyList<Memory> fetched = scope == PeerAttestation.SinceScope.Deny ? [] : node.Store.Since(since, limit);
+        var rows = scope is null ? fetched : fetched.Where(m => scope.Allows(m.Namespace)).ToList();
         var peer = q.String("peer");
         // Best effort, as at v0.6.0: the puller is recorded at the newest row it was sent.
-        if (peer is not null && Validation.AgentId(peer) is null && rows.Count > 0) RecordPeer(node.Store, LocalId(ctx), peer, rows[^1].UpdatedAt);
-        return Reply.Json(ctx, 200, new JsonObject { ["count"] = rows.Count, ["limit"] = limit, ["memories"] = Reply.Memories(rows) });
+        if (scope != PeerAttestation.SinceScope.Deny && peer is not null && Validation.AgentId(peer) is null && rows.Count > 0)
+            RecordPeer(node.Store, LocalId(ctx), peer, rows[^1].UpdatedAt);
+        var body = new JsonObject { ["count"] = rows.Count, ["limit"] = limit };
+        if (scope is not null)
+        {
+            // v0.7.0's page also echoes the cursor and its span (federation_receive.rs:1514-1527).
+            body["updated_since"] = q.String("since");
+            body["earliest_updated_at"] = rows.Count > 0 ? rows[0].UpdatedAt : null;
+            body["latest_updated_at"] = rows.Count > 0 ? rows[^1].UpdatedAt : null;
+        }
+        body["memories"] = Reply.Memories(rows);
+        if (scope is not null)
+        {
+            body["excluded_for_scope"] = fetched.Count - rows.Count;
+            body["scope_status"] = scope.Status;
+        }
+        return Reply.Json(ctx, 200, body);
     }
 
     /// <summary>A `memories` array of full Memory objects (push and import); a shape error rejects the whole body with 422.</summary>

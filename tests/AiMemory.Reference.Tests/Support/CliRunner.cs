@@ -18,8 +18,12 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 /// </summary>
 public static class CliRunner
 {
-    private static readonly string[] NodeVariables =
-        ["AI_MEMORY_DB", "AI_MEMORY_AGENT_ID", "AI_MEMORY_NO_CONFIG", "AI_MEMORY_ANONYMIZE", "AI_MEMORY_REFERENCE_FAULTS"];
+    public static readonly string[] NodeVariables =
+    [
+        "AI_MEMORY_DB", "AI_MEMORY_AGENT_ID", "AI_MEMORY_NO_CONFIG", "AI_MEMORY_ANONYMIZE", "AI_MEMORY_REFERENCE_FAULTS",
+        "AI_MEMORY_REFERENCE_VERSION", "AI_MEMORY_PROFILE", "AI_MEMORY_TOOLS_VERBOSE", "AI_MEMORY_FED_TRUST_BODY_AGENT_ID",
+        "AI_MEMORY_FED_SYNC_TRUST_PEER", "AI_MEMORY_FED_PEER_ATTESTATION",
+    ];
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 

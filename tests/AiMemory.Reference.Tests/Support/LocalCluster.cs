@@ -11,7 +11,8 @@ public sealed class LocalCluster : IAsyncDisposable
     public IReadOnlyList<NodeProcess> Nodes { get; }
     public NodeProcess Leader => Nodes[0];
 
-    public static async Task<LocalCluster> StartAsync(int quorumWrites = 2, int timeoutMs = 2000, string? leaderFaults = null)
+    public static async Task<LocalCluster> StartAsync(int quorumWrites = 2, int timeoutMs = 2000, string? leaderFaults = null,
+        string? config = null, IReadOnlyDictionary<string, string>? env = null)
     {
         var ports = Enumerable.Range(0, 3).Select(_ => NodeProcess.FreePort()).ToArray();
         var starting = ports.Select((port, i) => NodeProcess.StartAsync(
@@ -21,7 +22,7 @@ public sealed class LocalCluster : IAsyncDisposable
                 "--quorum-timeout-ms", timeoutMs.ToString(),
                 "--catchup-interval-secs", "1",
             ],
-            faults: i == 0 ? leaderFaults : null, port: port)).ToList();
+            faults: i == 0 ? leaderFaults : null, port: port, config: config, env: env)).ToList();
         return new LocalCluster(await Task.WhenAll(starting));
     }
 

@@ -16,11 +16,14 @@ public sealed class NodeProcess : IAsyncDisposable
     private readonly IReadOnlyList<string> _serveArgs;
     private readonly string? _faults;
     private readonly string? _config;
+    private readonly IReadOnlyDictionary<string, string> _env;
     private readonly ConcurrentQueue<string> _stderr = new();
     private Process? _process;
 
-    private NodeProcess(int port, IReadOnlyList<string> serveArgs, string? faults, bool sigintIgnored = false, string? config = null)
+    private NodeProcess(int port, IReadOnlyList<string> serveArgs, string? faults, bool sigintIgnored, string? config,
+        IReadOnlyDictionary<string, string>? env)
     {
+        _env = env ?? new Dictionary<string, string>();
         SigintIgnored = sigintIgnored;
         Port = port;
         _serveArgs = serveArgs;
@@ -50,12 +53,13 @@ public sealed class NodeProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts a node; serveArgs follow `serve --host 127.0.0.1 --port N`. faults sets AI_MEMORY_REFERENCE_FAULTS. config, when
-    /// given, is written as $HOME/.config/ai-memory/config.toml and read (otherwise AI_MEMORY_NO_CONFIG skips it).
+    /// given, is written as $HOME/.config/ai-memory/config.toml and read (otherwise AI_MEMORY_NO_CONFIG skips it). env
+    /// adds variables (AI_MEMORY_REFERENCE_VERSION among them; unset means the node's default, v0.6.0).
     /// </summary>
     public static async Task<NodeProcess> StartAsync(IReadOnlyList<string>? serveArgs = null, string? faults = null, int? port = null,
-        bool sigintIgnored = false, string? config = null, bool waitHealthy = true)
+        bool sigintIgnored = false, string? config = null, bool waitHealthy = true, IReadOnlyDictionary<string, string>? env = null)
     {
-        var node = new NodeProcess(port ?? FreePort(), serveArgs ?? [], faults, sigintIgnored, config);
+        var node = new NodeProcess(port ?? FreePort(), serveArgs ?? [], faults, sigintIgnored, config, env);
         await node.RestartAsync(waitHealthy);
         return node;
     }
@@ -78,6 +82,9 @@ public sealed class NodeProcess : IAsyncDisposable
         if (_config is null) psi.Environment["AI_MEMORY_NO_CONFIG"] = "1";
         else psi.Environment.Remove("AI_MEMORY_NO_CONFIG");
         psi.Environment["AI_MEMORY_REFERENCE_FAULTS"] = _faults ?? "";
+        foreach (var name in CliRunner.NodeVariables.Where(n => n.StartsWith("AI_MEMORY_FED_") || n == "AI_MEMORY_REFERENCE_VERSION"))
+            psi.Environment.Remove(name);
+        foreach (var (name, value) in _env) psi.Environment[name] = value;
         var clock = Stopwatch.StartNew();
         _process = Process.Start(psi) ?? throw new InvalidOperationException("could not start " + PublishedNode.Path);
         _process.OutputDataReceived += (_, _) => { };
