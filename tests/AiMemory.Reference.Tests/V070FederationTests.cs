@@ -56,7 +56,8 @@ public sealed class V070FederationTests
     public async Task A_failed_push_is_retried_once_after_250_ms_at_v070_only(string version, int status, int attempts)
     {
         await using var peer = new RecordingPeer(500, 200);
-        await using var leader = await NodeProcess.StartAsync(Federated(peer), env: new Dictionary<string, string> { ["AI_MEMORY_REFERENCE_VERSION"] = version });
+        var env = new Dictionary<string, string> { ["AI_MEMORY_REFERENCE_VERSION"] = version };
+        await using var leader = await NodeProcess.StartAsync(Federated(peer), env: env);
         (await leader.Client.CreateAsync("retried", "retry")).Code.Should().Be(status);
 
         var pushes = peer.Requests.Where(r => r.Path == "/api/v1/sync/push").ToList();

@@ -66,7 +66,8 @@ public static class PeerAttestation
     public static bool Glob(string pattern, string target)
     {
         if (pattern is "**" or "*") return true;
-        if (pattern.EndsWith("/**", StringComparison.Ordinal)) return target == pattern[..^3] || target.StartsWith(pattern[..^3] + "/", StringComparison.Ordinal);
+        if (pattern.EndsWith("/**", StringComparison.Ordinal))
+            return target == pattern[..^3] || target.StartsWith(pattern[..^3] + "/", StringComparison.Ordinal);
         if (pattern.EndsWith("/*", StringComparison.Ordinal))
             return target.StartsWith(pattern[..^2] + "/", StringComparison.Ordinal) && !target[(pattern.Length - 1)..].Contains('/');
         if (pattern.StartsWith("*/", StringComparison.Ordinal))
