@@ -21,7 +21,7 @@ public sealed class GateSettingsTests
         s.NodeImageName.Should().BeNull();
         s.BaseImageName.Should().Be("debian:bookworm-slim");
         s.BaseImageIsDefault.Should().BeTrue();
-        s.PostgresImageName.Should().Be("postgres:16");
+        s.PostgresImageName.Should().Be("pgvector/pgvector:pg16");
         s.NodeEnvironment.Should().BeEmpty();
         s.NodeArguments.Should().BeEmpty();
         s.Port.Should().Be(9077);
