@@ -18,8 +18,16 @@ public sealed class McpToolTests
         var recall = await mcp.CallJsonAsync("memory_recall", new JsonObject { ["context"] = "migration", ["format"] = "json" });
         recall["memories"]![0]!["id"]!.GetValue<string>().Should().Be(id);
         recall["memories"]![0]!["access_count"]!.GetValue<long>().Should().Be(1, "recall counts the access");
+        // The default format is TOON compact (src/toon.rs:59-150): meta line, the fields once, one escaped row.
         var (compact, _) = await mcp.CallAsync("memory_recall", new JsonObject { ["context"] = "migration" });
-        compact.Should().StartWith("count:1").And.Contain(id);
+        var lines = compact.Split('\n');
+        lines[0].Should().MatchRegex(@"^count:1\|mode:keyword\|tokens_used:\d+$");
+        lines[1].Should().Be("memories[id|title|tier|namespace|priority|score|tags|agent_id]:");
+        lines[2].Should().MatchRegex($@"^{id}\|deploy checklist\|mid\|ops\|5\|[0-9.]+\|\|[^|]+$");
+        lines[3].Should().BeEmpty("every row ends in a newline");
+        var (full, _) = await mcp.CallAsync("memory_list", new JsonObject { ["namespace"] = "ops", ["format"] = "toon" });
+        full.Split('\n')[1].Should().Be("memories[id|title|tier|namespace|priority|confidence|score|access_count|tags|source|created_at|updated_at|metadata]:");
+        full.Should().Contain("\\:", "a timestamp's colons are escaped");
 
         (await mcp.CallJsonAsync("memory_search", new JsonObject { ["query"] = "deploy migration", ["format"] = "json" }))["count"]!
             .GetValue<int>().Should().Be(1);

@@ -28,6 +28,12 @@ public static class ConfigFile
     /// </summary>
     public static string? ApiKey { get; private set; }
 
+    /// <summary>The top-level `tier`: serve's feature tier (mcp takes --tier instead).</summary>
+    public static string? Tier { get; private set; }
+
+    /// <summary>`profile` of the [mcp] table: v0.7.0's MCP tool profile when neither --profile nor AI_MEMORY_PROFILE names one.</summary>
+    public static string? McpProfile { get; private set; }
+
     public static string? PathOnDisk
     {
         get
@@ -53,16 +59,19 @@ public static class ConfigFile
         if (Environment.GetEnvironmentVariable("AI_MEMORY_NO_CONFIG") is not null) return;
         try
         {
+            var table = "";
             foreach (var raw in File.ReadLines(path))
             {
                 var line = raw.Trim();
-                if (line.StartsWith('[')) break; // top-level keys only
+                if (line.StartsWith('[')) { table = line.Trim('[', ']', ' '); continue; }
                 if (line.StartsWith('#') || line.IndexOf('=') is not (var eq and > 0)) continue;
                 var value = line[(eq + 1)..].Trim().Trim('"');
-                switch (line[..eq].Trim())
+                switch ((table, line[..eq].Trim()))
                 {
-                    case "db": _db = value; break;
-                    case "api_key": ApiKey = value; break;
+                    case ("", "db"): _db = value; break;
+                    case ("", "api_key"): ApiKey = value; break;
+                    case ("", "tier"): Tier = value; break;
+                    case ("mcp", "profile"): McpProfile = value; break;
                 }
             }
             Console.Error.WriteLine($"ai-memory: loaded config from {path}");

@@ -34,7 +34,7 @@ public static class StoreCommand
         store.CollectGarbage();
         var stored = store.Upsert(memory!).Stored;
         Console.Out.WriteLine(global.Json
-            ? JsonSerializer.Serialize(stored, Json.Types.Memory)
+            ? MemoryJson.Node(stored).ToJsonString(Json.Wire)
             : $"stored: {stored.Id} [{stored.Tier}] (ns={stored.Namespace})");
         return 0;
     }

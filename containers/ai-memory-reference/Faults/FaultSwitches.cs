@@ -29,6 +29,7 @@ public sealed class FaultSwitches
     public const string QuorumAcksPeersOnly = "quorum_acks_peers_only";
     public const string HttpCreatedWithoutAgentId = "http_created_without_agent_id";
     public const string ApiKeyRejected = "api_key_rejected";
+    public const string Quota500PerDay = "quota_500_per_day";
 
     // Functional (Phase 1)
     public const string BackupNoManifest = "backup_no_manifest";
@@ -67,7 +68,7 @@ public sealed class FaultSwitches
         FanoutDropLastPeer, Quorum201WithoutPeers, QuorumLeaderNotCounted, AckBeforeCommit,
         NoCatchupNoStragglers, FanoutHangAfterPeerFailure, SourceWithoutChaos, ServeExitsOnPushFailure, HttpQuorumAcksString, HttpRecallSlow2s,
         Leak8MibPerCreate, AgentRateLimit10, CreateAddsCopy, HealthNeverOk, FanoutContentAltered, Quorum503CountsPeersOnly,
-        QuorumAcksPeersOnly, HttpCreatedWithoutAgentId, ApiKeyRejected,
+        QuorumAcksPeersOnly, HttpCreatedWithoutAgentId, ApiKeyRejected, Quota500PerDay,
         BackupNoManifest, BackupKeepTwo, Mcp20Tools, CuratorRealError, RecallFindsNothing, StatsTotalZero,
         ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore, McpInputSchemaString, ServeUnhealthyAfterMaintenance, VersionBareNumber,
         McpToolCallsError, McpStoreUnseen, BackupEmptySnapshot, BackupOtherDatabase, McpInitializeOldProtocol,

@@ -24,7 +24,7 @@ public static class PeerClient
     public static string PushBody(string senderId, Memory memory) => new JsonObject
     {
         ["sender_agent_id"] = senderId,
-        ["memories"] = new JsonArray(JsonSerializer.SerializeToNode(memory, Json.Types.Memory)),
+        ["memories"] = new JsonArray(Cli.MemoryJson.Node(memory)),
         ["dry_run"] = false,
     }.ToJsonString(Json.Wire);
 

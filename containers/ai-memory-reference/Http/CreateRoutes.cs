@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiMemory.Reference.Faults;
+using AiMemory.Reference.Release;
 using AiMemory.Reference.Storage;
 
 namespace AiMemory.Reference.Http;
@@ -12,13 +13,29 @@ public static class CreateRoutes
 
     public static async Task Create(HttpContext ctx, NodeContext node)
     {
-        var parsed = CreateBody.Parse(await RequestBody.ReadJsonAsync(ctx), node.Faults);
+        CreateBody.Parsed parsed;
+        try { parsed = CreateBody.Parse(await RequestBody.ReadJsonAsync(ctx), node.Faults); }
+        catch (Rejection r) when (!r.Json && ReleaseVersion.IsV070)
+        {
+            await Reply.Json(ctx, 400, JsonBadRequest.Envelope(r));
+            return;
+        }
         var agentId = Identity.Resolve(ctx, parsed.BodyAgentId);
         var memory = parsed.Memory with { AgentId = agentId };
         if (node.Faults.IsOn(FaultSwitches.AgentRateLimit10) && !AgentRateLimit.Allows(agentId))
         {
             ctx.Response.Headers.RetryAfter = "10";
             await Reply.Error(ctx, 429, "rate_limited");
+            return;
+        }
+        if (AgentQuota.Charge(node.Store, memory, agentId, node.Faults) is { } refusal)
+        {
+            // v0.7.0's refusal of an HTTP create (src/handlers/http.rs:919-946): 429 with `code`, no headers.
+            await Reply.Json(ctx, 429, new JsonObject
+            {
+                ["code"] = "QUOTA_EXCEEDED", ["error"] = refusal.Message, ["limit"] = refusal.Limit, ["current"] = refusal.Current,
+                ["max"] = refusal.Max, ["agent_id"] = refusal.AgentId,
+            });
             return;
         }
         node.Metrics.Created();

@@ -15,7 +15,7 @@ public static class Reply
     public static Task Text(HttpContext ctx, int status, string text, string contentType = "text/plain; charset=utf-8") =>
         Write(ctx, status, contentType, text);
 
-    public static JsonObject Memory(Memory m) => (JsonObject)JsonSerializer.SerializeToNode(m, Model.Json.Types.Memory)!;
+    public static JsonObject Memory(Memory m) => Cli.MemoryJson.Node(m);
 
     public static JsonArray Memories(IEnumerable<Memory> rows) => new(rows.Select(m => (JsonNode)Memory(m)).ToArray());
 

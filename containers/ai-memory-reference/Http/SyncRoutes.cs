@@ -31,18 +31,29 @@ public static class SyncRoutes
 
         int applied = 0, noop = 0, skipped = 0;
         string? latestSeen = null;
+        AgentQuota.Refusal? refused = null;
         foreach (var memory in memories)
         {
             // A row that fails full-memory validation is skipped; the request itself still succeeds.
             if (Validation.SyncedMemory(memory, node.Faults) is not null) { skipped++; continue; }
             if (string.CompareOrdinal(memory.UpdatedAt, latestSeen) > 0) latestSeen = memory.UpdatedAt;
             if (dryRun) { noop++; continue; }
+            // v0.7.0 charges each row to its author (metadata.agent_id, else the sender) and stops at the first refusal
+            // (src/handlers/federation_receive.rs:836-905); the rows before it stay applied.
+            var author = memory.Metadata["agent_id"] is JsonValue v && v.TryGetValue<string>(out var a) ? a : sender;
+            refused = AgentQuota.Charge(node.Store, author, AgentQuota.Bytes(memory.Title, memory.Content, memory.Metadata, null), node.Faults);
+            if (refused is not null) break;
             switch (node.Store.Merge(memory))
             {
                 case MergeOutcome.Applied: applied++; break;
                 case MergeOutcome.Noop: noop++; break;
                 default: skipped++; break;
             }
+        }
+        if (refused is not null)
+        {
+            await QuotaRefusal(ctx, refused, applied);
+            return;
         }
         // The receiver's clock advances to the newest row it took from this sender (a preview records nothing).
         if (!dryRun && latestSeen is not null) SyncState.Observe(node.Store, receiver, sender, latestSeen);
@@ -86,6 +97,19 @@ public static class SyncRoutes
             body["scope_status"] = scope.Status;
         }
         return Reply.Json(ctx, 200, body);
+    }
+
+    /// <summary>v0.7.0's 429 for a push past a quota (federation_receive.rs:955-975): `error`, not `code`, and reset headers.</summary>
+    private static Task QuotaRefusal(HttpContext ctx, AgentQuota.Refusal refused, int applied)
+    {
+        var reset = AgentQuota.NextUtcMidnight();
+        ctx.Response.Headers["x-quota-reset-at"] = reset;
+        ctx.Response.Headers["x-quota-limit"] = refused.Limit;
+        return Reply.Json(ctx, 429, new JsonObject
+        {
+            ["error"] = "QUOTA_EXCEEDED", ["limit"] = refused.Limit, ["current"] = refused.Current, ["max"] = refused.Max,
+            ["agent_id"] = refused.AgentId, ["applied_before_refusal"] = applied, ["quota_refused"] = 1, ["reset_at"] = reset,
+        });
     }
 
     /// <summary>A `memories` array of full Memory objects (push and import); a shape error rejects the whole body with 422.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AiMemory.Reference.Cli;
 using AiMemory.Reference.Faults;
 using AiMemory.Reference.Model;
+using AiMemory.Reference.Release;
 
 namespace AiMemory.Reference.Mcp;
 
@@ -78,7 +79,9 @@ public sealed class McpServer(McpSession session, TextReader input, TextWriter o
             case "notifications/initialized":
                 return new JsonObject();
             case "tools/list":
-                return ToolCatalog.ListResult(session.Faults);
+                return session.Profile is { } profile
+                    ? ToolCatalog.ListResult(V070Tools.Listed(profile), session.Faults)
+                    : ToolCatalog.ListResult(session.Faults);
             case "tools/call":
                 // mcp_tool_calls_error replays a dispatcher that fails every call while tools/list still answers.
                 if (session.Faults.IsOn(FaultSwitches.McpToolCallsError))
@@ -97,13 +100,16 @@ public sealed class McpServer(McpSession session, TextReader input, TextWriter o
     private JsonObject CallTool(JsonObject? parameters)
     {
         var name = Name(parameters);
+        if (session.Profile is { } profile && !profile.Loads(name)) throw new RpcException(JsonRpc.MethodNotFound, McpProfile.NotLoaded(name));
         if (parameters!["arguments"] is { } rawArgs && rawArgs is not JsonObject)
             throw new RpcException(JsonRpc.InvalidParams, "arguments must be an object");
         string text;
         var isError = false;
         try
         {
-            var tool = ToolCatalog.Find(name) ?? throw new ToolException($"unknown tool: {name}");
+            // A v0.7.0 tool the reference node does not implement says so, as a tool failure.
+            var tool = ToolCatalog.Find(name) ?? throw new ToolException(session.Profile is null
+                ? $"unknown tool: {name}" : $"{name}: a v0.7.0 tool the reference node lists but does not implement");
             text = tool.Handler(ToolArgs.From(parameters["arguments"]), session);
         }
         // Any failure inside a tool is the tool's failure: the session stays up and the client sees why.

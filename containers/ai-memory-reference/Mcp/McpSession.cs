@@ -18,6 +18,9 @@ public sealed partial class McpSession(IMemoryStore store, string? explicitAgent
     public IMemoryStore Store => store;
     public FaultSwitches Faults => faults;
 
+    /// <summary>v0.7.0's tool profile (Release/McpProfile.cs); null at v0.6.0, which lists every tool.</summary>
+    public Release.McpProfile? Profile { get; init; }
+
     /// <summary>clientInfo.name from initialize; it names the default agent id.</summary>
     public string? ClientName { get; set; }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiMemory.Reference.Cli;
 using AiMemory.Reference.Model;
+using AiMemory.Reference.Release;
 using AiMemory.Reference.Storage;
 using AiMemory.Reference.Tables;
 
@@ -90,6 +91,8 @@ public static class MemoryTools
     /// <summary>The write itself (also what an approved pending store runs).</summary>
     public static string StoreValidated(McpSession s, NewMemory memory)
     {
+        // v0.7.0 charges the session's agent first (src/mcp/tools/store.rs:795-803): a refusal is the tool's error text.
+        if (AgentQuota.Charge(s.Store, memory, memory.AgentId ?? s.AgentId, s.Faults) is { } refusal) throw new ToolException(refusal.Message);
         var stored = s.Store.Upsert(memory).Stored;
         return McpSession.Pretty(new JsonObject
         {
@@ -100,49 +103,39 @@ public static class MemoryTools
 
     private static string Recall(ToolArgs a, McpSession s)
     {
-        var json = TextFormat.WantsJson(a);
         var budget = a.Long("budget_tokens");
         var result = s.Store.Recall(new RecallQuery
         {
             Context = a.Required("context"), Namespace = a.Str("namespace"), Limit = a.Int("limit", 10, 0, 50),
             Tag = a.Str("tags"), Since = a.Str("since"), Until = a.Str("until"), BudgetTokens = budget,
         });
-        if (!json)
-            return TextFormat.Compact($"count:{result.Memories.Count} mode:keyword tokens_used:{result.TokensUsed}", "memories",
-                result.Memories.Select(m => (m.Memory, (double?)m.Score)));
         var output = new JsonObject
         {
             ["memories"] = new JsonArray(result.Memories.Select(m => (JsonNode)MemoryJson.Scored(m)).ToArray()),
             ["count"] = result.Memories.Count, ["mode"] = "keyword", ["tokens_used"] = result.TokensUsed,
         };
         if (budget is not null) output["budget_tokens"] = budget;
-        return TextFormat.Json(output);
+        return TextFormat.Render(a, output);
     }
 
     private static string Search(ToolArgs a, McpSession s)
     {
-        var json = TextFormat.WantsJson(a);
         var query = a.Required("query");
         var rows = s.Store.Search(new SearchQuery
         {
             Query = query, Namespace = a.Str("namespace"), Tier = a.Str("tier"), Limit = a.Int("limit", 20, 0, 200),
         });
-        return json
-            ? TextFormat.Json(new JsonObject { ["results"] = MemoryJson.Array(rows), ["count"] = rows.Count, ["query"] = query })
-            : TextFormat.Compact($"count:{rows.Count} query:{query}", "results", rows.Select(m => (m, (double?)null)));
+        return TextFormat.Render(a, new JsonObject { ["results"] = MemoryJson.Array(rows), ["count"] = rows.Count, ["query"] = query });
     }
 
     private static string List(ToolArgs a, McpSession s)
     {
-        var json = TextFormat.WantsJson(a);
         var rows = s.Store.List(new ListQuery
         {
             Namespace = a.Str("namespace"), Tier = a.Str("tier"), Limit = a.Int("limit", 20, 0, 200),
             Offset = a.Int("offset", 0, 0, int.MaxValue), AgentId = a.Str("agent_id"), Tag = a.Str("tags"),
         });
-        return json
-            ? TextFormat.Json(new JsonObject { ["memories"] = MemoryJson.Array(rows), ["count"] = rows.Count })
-            : TextFormat.Compact($"count:{rows.Count}", "memories", rows.Select(m => (m, (double?)null)));
+        return TextFormat.Render(a, new JsonObject { ["memories"] = MemoryJson.Array(rows), ["count"] = rows.Count });
     }
 
     private static string Update(ToolArgs a, McpSession s)
@@ -177,12 +170,9 @@ public static class MemoryTools
 
     private static string SessionStart(ToolArgs a, McpSession s)
     {
-        var json = TextFormat.WantsJson(a);
         var limit = a.Int("limit", 10, 0, 50);
         var rows = s.Store.List(new ListQuery { Namespace = a.Str("namespace"), Limit = 1000 })
             .OrderByDescending(m => m.UpdatedAt, StringComparer.Ordinal).Take(limit).ToList();
-        return json
-            ? TextFormat.Json(new JsonObject { ["memories"] = MemoryJson.Array(rows), ["count"] = rows.Count, ["summary"] = null })
-            : TextFormat.Compact($"count:{rows.Count} session_start", "memories", rows.Select(m => (m, (double?)null)));
+        return TextFormat.Render(a, new JsonObject { ["memories"] = MemoryJson.Array(rows), ["count"] = rows.Count, ["summary"] = null });
     }
 }

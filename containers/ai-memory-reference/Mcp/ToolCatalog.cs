@@ -32,19 +32,23 @@ public static class ToolCatalog
 
     public static Tool? Find(string name) => Tools.FirstOrDefault(t => t.Name == name);
 
+    /// <summary>The tools/list result of v0.6.0's 36 tools.</summary>
+    public static JsonObject ListResult(FaultSwitches faults) => ListResult(Tools.Select(t => (t.Name, t.Description, t.InputSchema)), faults);
+
     /// <summary>
-    /// The tools/list result. mcp_20_tools replays a build whose registry lost everything after the 20th tool;
+    /// A tools/list result. mcp_20_tools replays a build whose registry lost everything after the 20th tool;
     /// mcp_input_schema_string one that sent each inputSchema serialized into a JSON string instead of an object.
     /// </summary>
-    public static JsonObject ListResult(FaultSwitches faults)
+    public static JsonObject ListResult(IEnumerable<(string Name, string Description, JsonObject Schema)> tools, FaultSwitches faults)
     {
-        var shown = faults.IsOn(FaultSwitches.Mcp20Tools) ? Tools.Take(20) : Tools;
+        var shown = faults.IsOn(FaultSwitches.Mcp20Tools) ? tools.Take(20) : tools;
         var schemaAsString = faults.IsOn(FaultSwitches.McpInputSchemaString);
         return new JsonObject
         {
             ["tools"] = new JsonArray(shown.Select(t => (JsonNode)new JsonObject
             {
-                ["name"] = t.Name, ["description"] = t.Description, ["inputSchema"] = schemaAsString ? JsonValue.Create(t.InputSchema.ToJsonString()) : t.InputSchema.DeepClone(),
+                ["name"] = t.Name, ["description"] = t.Description,
+                ["inputSchema"] = schemaAsString ? JsonValue.Create(t.Schema.ToJsonString()) : t.Schema.DeepClone(),
             }).ToArray()),
         };
     }

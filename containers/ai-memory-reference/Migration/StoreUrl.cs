@@ -18,15 +18,24 @@ public static class StoreUrl
         if (IsPostgres(url)) ConnectionString(url);
     }
 
+    /// <summary>Opens one side of a migration; a Postgres that refuses fails as the release's cmd_migrate does:
+    /// "open source|destination store: connect postgres adapter: backend unavailable: …" (v0.6.0 src/main.rs:4237-4242,
+    /// src/migrate.rs:87-92), exit 1.</summary>
     public static IMigrationEndpoint Open(string url, bool asDestination, FaultSwitches faults)
     {
         if (IsSqlite(url))
             return new SqliteEndpoint(url["sqlite://".Length..]);
-        if (IsPostgres(url))
+        if (!IsPostgres(url)) throw new CommandFailedException($"unrecognised store URL: {url}");
+        try
+        {
             // migrate_rerun_duplicates: a destination built without its unique key, written with plain INSERTs.
             return PostgresMemoryStore.Open(ConnectionString(url),
                 withUniqueKey: !(asDestination && faults.IsOn(FaultSwitches.MigrateRerunDuplicates)));
-        throw new CommandFailedException($"unrecognised store URL: {url}");
+        }
+        catch (PostgresMemoryStore.StoreUnavailableException e)
+        {
+            throw new CommandFailedException($"open {(asDestination ? "destination" : "source")} store: connect postgres adapter: {e.Message}");
+        }
     }
 
     /// <summary>The file a sqlite:// URL names, or null for any other store.</summary>

@@ -51,14 +51,17 @@ public sealed class PostgresMemoryStore : IMigrationEndpoint
     public static PostgresMemoryStore Open(string connectionString, bool withUniqueKey = true)
     {
         var db = new NpgsqlConnection(connectionString);
-        db.Open();
         try
         {
-            using var tx = db.BeginTransaction();
-            // Two migrations connecting at once would race on CREATE … IF NOT EXISTS; an advisory lock serialises them.
-            Exec(db, tx, "SELECT pg_advisory_xact_lock(60600)");
-            Exec(db, tx, PostgresSchema.Ddl(withUniqueKey));
-            tx.Commit();
+            Step("connect", db.Open);
+            Step("init schema", () =>
+            {
+                using var tx = db.BeginTransaction();
+                // Two migrations connecting at once would race on CREATE … IF NOT EXISTS; an advisory lock serialises them.
+                Exec(db, tx, "SELECT pg_advisory_xact_lock(60600)");
+                Exec(db, tx, PostgresSchema.Ddl(withUniqueKey));
+                tx.Commit();
+            });
         }
         catch
         {
@@ -66,6 +69,18 @@ public sealed class PostgresMemoryStore : IMigrationEndpoint
             throw;
         }
         return new PostgresMemoryStore(db, withUniqueKey);
+    }
+
+    /// <summary>
+    /// The release's error chain (v0.6.0 src/store/postgres.rs:84-105 and src/store/mod.rs:82): a failed step is
+    /// "backend unavailable: postgres: &lt;step&gt;: error returned from database: &lt;Postgres's message&gt;", so a server
+    /// without pgvector reads `… init schema: error returned from database: extension "vector" is not available`.
+    /// </summary>
+    private static void Step(string what, Action action)
+    {
+        try { action(); }
+        catch (PostgresException e) { throw new StoreUnavailableException($"{what}: error returned from database: {e.MessageText}", e); }
+        catch (NpgsqlException e) { throw new StoreUnavailableException($"{what}: {e.Message}", e); }
     }
 
     public IReadOnlyList<Memory> ListAll(string? ns)
@@ -145,6 +160,10 @@ public sealed class PostgresMemoryStore : IMigrationEndpoint
             return r.GetString(textColumn);
         return Timestamps.Format(new DateTimeOffset(value));
     }
+
+    /// <summary>A Postgres the adapter cannot use: StoreError::BackendUnavailable's text.</summary>
+    public sealed class StoreUnavailableException(string detail, Exception inner)
+        : Exception($"backend unavailable: postgres: {detail}", inner);
 
     private static void Exec(NpgsqlConnection db, NpgsqlTransaction tx, string sql)
     {

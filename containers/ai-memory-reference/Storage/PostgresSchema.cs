@@ -1,13 +1,21 @@
 namespace AiMemory.Reference.Storage;
 
 /// <summary>
-/// The Postgres schema of contract §5.2 without pgvector (no embedding column, no HNSW index), applied idempotently on
-/// every connect. TIMESTAMPTZ keeps microseconds while the wire keeps nanoseconds, so each timestamp also keeps the
+/// The Postgres schema of contract §5.2, applied idempotently on every connect. It starts as the release's does, with
+/// `CREATE EXTENSION IF NOT EXISTS vector` (v0.6.0 src/store/postgres_schema.sql:22, v0.7.0 the same line), so a
+/// Postgres without pgvector refuses it; `memories` has the release's `embedding vector(384)` (v0.6.0 :57; v0.7.0 :78
+/// with its 384 default, src/store/postgres.rs:307) and its HNSW cosine index (v0.6.0 :91-92). Nothing writes the
+/// embedding: v0.6.0's upsert names no such column (src/store/postgres.rs:275-279), so migrated rows hold NULL.
+/// TIMESTAMPTZ keeps microseconds while the wire keeps nanoseconds, so each timestamp also keeps the
 /// exact RFC 3339 text it was written with; a SQLite → Postgres → SQLite round trip returns identical strings.
 /// </summary>
 public static class PostgresSchema
 {
+    /// <summary>The dimension of the release's default embedder (all-MiniLM-L6-v2).</summary>
+    public const int EmbeddingDimension = 384;
+
     public static string Ddl(bool withUniqueKey) => $$"""
+        CREATE EXTENSION IF NOT EXISTS vector;
         CREATE TABLE IF NOT EXISTS memories (
             id TEXT {{(withUniqueKey ? "PRIMARY KEY" : "NOT NULL")}},
             tier TEXT NOT NULL,
@@ -24,6 +32,7 @@ public static class PostgresSchema
             last_accessed_at TIMESTAMPTZ NULL,
             expires_at TIMESTAMPTZ NULL,
             metadata JSONB NOT NULL DEFAULT '{}'::jsonb,
+            embedding vector({{EmbeddingDimension}}),
             scope_idx TEXT GENERATED ALWAYS AS (COALESCE(metadata->>'scope', 'private')) STORED,
             created_at_text TEXT NULL,
             updated_at_text TEXT NULL,
@@ -40,6 +49,7 @@ public static class PostgresSchema
         CREATE INDEX IF NOT EXISTS idx_memories_metadata ON memories USING GIN (metadata);
         CREATE INDEX IF NOT EXISTS idx_memories_fts ON memories
             USING GIN (to_tsvector('english', title || ' ' || content));
+        CREATE INDEX IF NOT EXISTS memories_embedding_hnsw ON memories USING hnsw (embedding vector_cosine_ops);
 
         CREATE OR REPLACE FUNCTION tier_rank(t TEXT) RETURNS INTEGER LANGUAGE SQL IMMUTABLE AS
             $$ SELECT CASE t WHEN 'long' THEN 2 WHEN 'mid' THEN 1 ELSE 0 END $$;

@@ -7,12 +7,17 @@ using Xunit;
 namespace AiMemory.Reference.Tests.Support;
 
 /// <summary>
-/// A throwaway PostgreSQL cluster on a free loopback port, built with the distribution's initdb and pg_ctl in a
-/// temporary directory (run as the postgres user when the tests run as root, since postgres refuses root). There is
-/// no skip: without server binaries every test using this fixture fails with the install command.
+/// A throwaway PostgreSQL cluster with pgvector (the releases' migrate creates the `vector` extension) on a free
+/// loopback port, built with initdb and pg_ctl in a temporary directory (run as the postgres user when the tests run
+/// as root, since postgres refuses root). The binaries are the host's PostgreSQL copied by `containers/scripts/pgvector.sh
+/// host`, which installs pgvector into the copy only; <see cref="PlainPostgresCluster"/> runs the system's own, without
+/// it. There is no skip: without those binaries every test using the fixture fails with the command that installs them.
 /// </summary>
-public sealed class PostgresCluster : IAsyncLifetime
+public class PostgresCluster : IAsyncLifetime
 {
+    /// <summary>Where pgvector.sh host leaves the copies, one folder per server version and pgvector archive.</summary>
+    private const string PgvectorHostRoot = "/var/cache/shipgate/pgvector-host";
+
     public const string User = "ai_memory";
     public const string Password = "ai_memory_test";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
@@ -27,9 +32,7 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bin = FindBinaries() ?? throw new InvalidOperationException(
-            "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (initdb, pg_ctl). " +
-            "Install them with: apt-get install -y postgresql");
+        _bin = FindBinaries() ?? throw new InvalidOperationException(Missing);
         _root = Path.Combine(Path.GetTempPath(), $"aimem-pg-{Guid.NewGuid():N}"[..24]);
         Directory.CreateDirectory(_root);
         if (Environment.UserName == "root" && !OperatingSystem.IsWindows())
@@ -56,12 +59,15 @@ public sealed class PostgresCluster : IAsyncLifetime
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username={User};Password={Password};Database={database};Pooling=false;Timeout=10";
 
-    public async Task<long> ScalarAsync(string database, string sql)
+    public async Task<long> ScalarAsync(string database, string sql) => Convert.ToInt64(await ValueAsync(database, sql));
+
+    /// <summary>The first column of the first row, as Npgsql reads it (DBNull for SQL NULL).</summary>
+    public async Task<object?> ValueAsync(string database, string sql)
     {
         await using var db = new NpgsqlConnection(ConnectionString(database));
         await db.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, db);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+        return await cmd.ExecuteScalarAsync();
     }
 
     public async Task DisposeAsync()
@@ -78,9 +84,21 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
     }
 
-    private static string? FindBinaries() =>
-        Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
+    /// <summary>The bin folder of the server this fixture runs, or null when it is not installed.</summary>
+    protected virtual string? FindBinaries() =>
+        Directory.Exists(PgvectorHostRoot)
+            ? Directory.GetDirectories(PgvectorHostRoot)
+                .Select(copy => ServerBin(Path.Combine(copy, "usr", "lib", "postgresql")))
+                .FirstOrDefault(bin => bin is not null && File.Exists(Path.Combine(bin, "..", "..", "..", "..", "share", "postgresql",
+                    Path.GetFileName(Path.GetDirectoryName(bin))!, "extension", "vector.control")))
+            : null;
+
+    protected virtual string Missing =>
+        $"no PostgreSQL with pgvector under {PgvectorHostRoot}: run `bash containers/scripts/pgvector.sh host` (./shipgate test does)";
+
+    protected static string? ServerBin(string root) =>
+        Directory.Exists(root)
+            ? Directory.GetDirectories(root)
                 .Select(v => Path.Combine(v, "bin"))
                 .Where(b => File.Exists(Path.Combine(b, "initdb")) && File.Exists(Path.Combine(b, "pg_ctl")))
                 .OrderByDescending(b => int.TryParse(Path.GetFileName(Path.GetDirectoryName(b)), out var v) ? v : 0)
@@ -119,4 +137,13 @@ public sealed class PostgresCluster : IAsyncLifetime
         if (p.ExitCode != 0)
             throw new InvalidOperationException($"{tool} failed (exit {p.ExitCode}): {await stdout}\n{await stderr}");
     }
+}
+
+/// <summary>The system's own PostgreSQL, without pgvector: the Postgres a release's migrate refuses.</summary>
+public sealed class PlainPostgresCluster : PostgresCluster
+{
+    protected override string? FindBinaries() => ServerBin("/usr/lib/postgresql");
+
+    protected override string Missing =>
+        "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (initdb, pg_ctl). Install them with: apt-get install -y postgresql";
 }

@@ -57,8 +57,9 @@ public sealed class RecordingPeer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
+        // Close stops and releases the prefix; a second release (Stop, then Close) can throw once the port is reused.
+        try { _listener.Close(); }
+        catch (HttpListenerException) { }
         await _serving;
     }
 }
