@@ -39,6 +39,21 @@ public sealed class V070WireTests
         }
     }
 
+    [Fact]
+    public async Task Health_and_stats_carry_the_version_fields_and_a_page_holds_up_to_1000()
+    {
+        await using var node = await NodeProcess.StartAsync(env: V070ServeTests.V070);
+        (await node.Client.FetchAsync("/api/v1/health")).Json.ToJsonString().Should().Be(
+            """{"status":"ok","service":"ai-memory","version":"0.7.0","embedder_ready":false,"federation_enabled":false}""");
+        var stats = (await node.Client.FetchAsync("/api/v1/stats")).Json;
+        ((int)stats["dim_violations"]!).Should().Be(0);
+        ((int)stats["index_evictions_total"]!).Should().Be(0);
+        var rows = string.Join(",", Enumerable.Range(0, 250).Select(i => NodeApi.Memory($"page-{i}", "page")));
+        ((int)(await node.Client.PostJsonAsync("/api/v1/memories/bulk", $"[{rows}]")).Json["created"]!).Should().Be(250);
+        (await node.Client.CountAsync("page")).Should().Be(200, "the test's own page asks for 200");
+        ((int)(await node.Client.FetchAsync("/api/v1/memories?namespace=page&limit=5000")).Json["count"]!).Should().Be(250, "v0.6.0 stops at 200");
+    }
+
     [Theory]
     [InlineData("""{"content":"no title","namespace":"wire"}""", "application/json", "missing required field: title", "title")]
     [InlineData("""{"title":"t","content":"c","tier":"MID"}""", "application/json", "invalid request body", null)]

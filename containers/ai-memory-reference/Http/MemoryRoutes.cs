@@ -11,11 +11,14 @@ public static class MemoryRoutes
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 200;
+    /// <summary>v0.7.0 clamps a page to MAX_BULK_SIZE (src/handlers/http.rs:2669, transport.rs:1384).</summary>
+    public const int V070MaxLimit = 1000;
 
     public static Task List(HttpContext ctx, NodeContext node)
     {
         var q = new QueryArgs(ctx.Request.Query);
-        var limit = (int)Math.Min(q.Integer("limit", 0, long.MaxValue) ?? DefaultLimit, MaxLimit);
+        var max = Release.ReleaseVersion.IsV070 ? V070MaxLimit : MaxLimit;
+        var limit = (int)Math.Min(q.Integer("limit", 0, long.MaxValue) ?? DefaultLimit, max);
         // list_page_cap_20 (benign): every page is capped at 20; a client that pages correctly still sees every row.
         if (node.Faults.IsOn(FaultSwitches.ListPageCap20)) limit = Math.Min(limit, 20);
         var agentId = q.String("agent_id");

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AiMemory.Reference.Faults;
 using AiMemory.Reference.Model;
+using AiMemory.Reference.Release;
 using AiMemory.Reference.Storage;
 
 namespace AiMemory.Reference.Http;
@@ -17,9 +18,10 @@ public static class ReadRoutes
         var ok = Healthy(node.Store) && !(node.MaintenanceMarker is { } marker && File.Exists(marker))
             && !node.Faults.IsOn(FaultSwitches.HealthNeverOk);
         var body = new JsonObject { ["status"] = ok ? "ok" : "error", ["service"] = "ai-memory" };
-        if (node.Faults.IsOn(FaultSwitches.HeadBodies))
+        // v0.7.0 answers with these too (src/handlers/transport.rs:1657-1663); it has no embedder here (Release/EmbedderLoad.cs).
+        if (node.Faults.IsOn(FaultSwitches.HeadBodies) || ReleaseVersion.IsV070)
         {
-            body["version"] = HeadVersion;
+            body["version"] = ReleaseVersion.IsV070 ? ReleaseVersion.Current : HeadVersion;
             body["embedder_ready"] = false;
             body["federation_enabled"] = node.Federation is not null;
         }
@@ -38,7 +40,7 @@ public static class ReadRoutes
             ["links_count"] = s.LinksCount,
             ["db_size_bytes"] = s.DbSizeBytes,
         };
-        if (node.Faults.IsOn(FaultSwitches.HeadBodies))
+        if (node.Faults.IsOn(FaultSwitches.HeadBodies) || ReleaseVersion.IsV070)
         {
             body["dim_violations"] = 0;
             body["index_evictions_total"] = 0;
