@@ -31,8 +31,6 @@ public static class ServeCommand
         if (faults.IsOn(FaultSwitches.SlowStart5s)) await Task.Delay(TimeSpan.FromSeconds(5));
 
         using var store = SqliteMemoryStore.Open(global.DbPath, faults);
-        // serve has no --tier: config.toml's `tier` (default semantic) decides what loads before it listens.
-        await EmbedderLoad.AttemptAsync(EmbedderLoad.Resolve(ConfigFile.Tier), "serve");
         var federation = options.Federation.Enabled ? new QuorumWriter(options.Federation, faults) : null;
         var deferred = faults.IsOn(FaultSwitches.AckBeforeCommit) ? new DeferredWrites(store, federation) : null;
         var node = new NodeContext(store, faults, federation, deferred) { MaintenanceMarker = MaintenanceMarker.WatchedBy(global.DbPath, faults) };
@@ -45,6 +43,9 @@ public static class ServeCommand
             ctx.Cancel = true;
             stop.Cancel();
         });
+        // serve has no --tier: config.toml's `tier` (default semantic) decides what loads before it listens. It writes to
+        // stderr, so it comes after the SIGINT registration: written before it, a SIGINT ended serve with 130 (measured).
+        await EmbedderLoad.AttemptAsync(EmbedderLoad.Resolve(ConfigFile.Tier), "serve");
 
         await app.StartAsync();
         var background = new List<Task>
