@@ -63,9 +63,12 @@ public static class CampaignBuilder
 
             phaseFacts = phaseFacts.OrderBy(f => f.Test.Name.Contains("preflight", StringComparison.Ordinal) ? 0 : f.Status == FactStatus.NotRun ? 2 : 1)
                 .ThenBy(f => f.Test.Name, StringComparer.Ordinal).ToList();
+            var (recomputed, unread, written) = Recompute.Judge(phase, EvidenceChecks.AgainstRecord(phase, phaseFacts, evidence), evidence);
+            problem ??= unread;
+            evidence = written;
             records.Add((phase, evidence));
             reasons.AddRange(ImpossibleNumbers.Reasons(evidence, $"phase {phase} record"));
-            var (judged, missingFacts) = Completeness.Judge(phase, EvidenceChecks.AgainstRecord(phase, phaseFacts, evidence), evidence);
+            var (judged, missingFacts) = Completeness.Judge(phase, recomputed, evidence);
             phaseFacts = judged;
             facts.RemoveAll(f => f.Phase == phase);
             facts.AddRange(judged);
