@@ -16,7 +16,7 @@ public sealed class LeakFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (ok, error) = await DockerEngine.PingAsync(TimeSpan.FromSeconds(5));
+        var (ok, error) = await DockerEngine.PingAsync(TimeSpan.FromSeconds(ShipGate.Fixtures.Settings.GateSettings.DefaultEngineWaitSecs));
         if (!ok) throw new InvalidOperationException($"no Docker engine answers at {DockerEngine.EndpointText(GateSettings.DockerHostOf())} ({error}): run "
             + "containers/scripts/platform-up.sh and source containers/scripts/docker-env.sh");
         BuildNote = await GateBuild.EnsureAsync();
