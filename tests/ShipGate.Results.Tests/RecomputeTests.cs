@@ -27,7 +27,8 @@ public sealed class RecomputeTests : IDisposable
 
         ConvertWithPhase3(record).Should().Be(ExitCodes.CampaignFailed);
         const string Disagrees = ": outcome Passed in the TRX, but its record's recomputed verdict is fail";
-        Reasons.Should().Contain(r => r.Contains("p3.forward.read-written-n" + Disagrees + ": forward migrate (SQLite → Postgres): exit 1", StringComparison.Ordinal));
+        const string Forward = $"p3.forward.read-written-n{Disagrees}: forward migrate (SQLite → Postgres): exit 1";
+        Reasons.Should().Contain(r => r.Contains(Forward, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -110,6 +110,9 @@ public static class CampaignBuilder
             ["sut_version"] = SutVersion(reports),
             ["sut_image"] = reports.Select(r => J.Str(r.Evidence, "image")).FirstOrDefault(i => i is not null),
             ["sut_image_id"] = reports.Select(r => J.Str(r.Evidence, "image_id")).FirstOrDefault(i => i is not null),
+            // The version row the candidate's --version was given, and what it says when not the candidate's own.
+            ["version_row"] = reports.Select(r => J.Str(r.Evidence, "version_row")).FirstOrDefault(i => i is not null),
+            ["tier"] = reports.Select(r => J.Str(r.Evidence, "tier")).FirstOrDefault(i => i is not null),
             ["gate_commit"] = options.GateCommit,
             // The test run's own wall time (first start to last finish over the inputs): what a campaign costs,
             // setup and teardown included, beside each phase's duration_ms.
