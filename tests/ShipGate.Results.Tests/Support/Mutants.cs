@@ -12,7 +12,9 @@ namespace ShipGate.Results.Tests.Support;
 /// record (a changed value is not read: the type writes it again). Asked only of survivors.</param>
 public sealed record Mutant(string Family, string Target, string How, Func<RunRecord, RunRecord> Apply, Func<bool>? DerivedCheck = null)
 {
-    public bool Derived => DerivedCheck?.Invoke() ?? false;
+    private readonly Lazy<bool> derived = new(() => DerivedCheck?.Invoke() ?? false);
+
+    public bool Derived => derived.Value;
 
     /// <summary>The field a record mutant changes, array indices dropped (<c>classes[].cycles[].ok</c>); the fact's name otherwise.</summary>
     public string Field => Regex.Replace(Target, @"\[\d+\]", "[]");
