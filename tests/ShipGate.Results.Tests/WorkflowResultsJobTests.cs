@@ -47,7 +47,18 @@ public sealed class WorkflowResultsJobTests(ITestOutputHelper output) : IDisposa
         return job;
     }
 
-    private string Green() => new TrxWriter().AllPhases().Save(s.Dir, "green.trx");
+    private const string Digest = "sha256:0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f";
+
+    // Phase 1's record names the digest it ran, as the fixtures write it (image_digest).
+    private string Green()
+    {
+        var evidence = GateSample.Phase1Evidence();
+        evidence["image_digest"] = Digest;
+        return new TrxWriter().Complete(1, evidence).Phase2().Phase3().Phase4().Save(s.Dir, "green.trx");
+    }
+
+    private JsonObject SummaryOf(string campaign) =>
+        (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(s.Dir, "work", "runs", campaign, "campaign-summary.json")))!;
 
     private string Red() => new TrxWriter().Phase1(failNode: "node-b").Phase2().Phase3().Phase4().Save(s.Dir, "red.trx");
 
@@ -63,6 +74,7 @@ public sealed class WorkflowResultsJobTests(ITestOutputHelper output) : IDisposa
         job.Outputs["shipgate_version"].Should().Be(GateVersion.Current).And.NotBe("unknown");
         job.ExitOf("verdict").Should().Be(0);
         job.Summary.Should().Contain($"## ShipGate campaign {Crafted}").And.Contain("overall_pass: **true** (release");
+        SummaryOf(Crafted)["sut_image_digest"]!.GetValue<string>().Should().Be(Digest, "the attest job signs only this digest");
     }
 
     [Fact]
@@ -102,5 +114,24 @@ public sealed class WorkflowResultsJobTests(ITestOutputHelper output) : IDisposa
         job.Outputs["rehearsal_pass"].Should().Be("false");
         job.Outputs["reasons"].Should().NotBe("[]");
         job.ExitOf("verdict").Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(Digest, 0)]
+    [InlineData("sha256:" + "1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e", 1)]
+    [InlineData(null, 1)]
+    public void The_attest_job_signs_only_a_summary_that_records_that_digest(string? recorded, int exit)
+    {
+        var work = Path.Combine(s.Dir, "attest");
+        Directory.CreateDirectory(Path.Combine(work, "campaign"));
+        var summary = new JsonObject { ["overall_pass"] = true, ["strength"] = "release" };
+        if (recorded is not null) summary["sut_image_digest"] = recorded;
+        File.WriteAllText(Path.Combine(work, "campaign", "campaign-summary.json"), summary.ToJsonString());
+
+        var job = new WorkflowJob(Workflow.Load(Path.Combine(Workflow.Folder, "ship-gate-attest.yml")), "attest", work, work)
+            .With("inputs.image_digest", Digest)
+            .Run("bound");
+        output.WriteLine(job.Ran.Single().Log);
+        job.ExitOf("bound").Should().Be(exit);
     }
 }
