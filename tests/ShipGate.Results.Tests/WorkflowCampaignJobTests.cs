@@ -18,15 +18,25 @@ public sealed class WorkflowCampaignJobTests : IDisposable
         new WorkflowJob(Workflow.Load(Path.Combine(Workflow.Folder, "ship-gate.yml")), "campaign", s.Dir, s.Dir)
             .With("github.run_id", "987654").With("github.run_attempt", "2");
 
+    private WorkflowJob Call(string image) => Job().With("inputs.campaign_id", "").With("inputs.node_image", image)
+        .With("inputs.profile", "default").With("inputs.chaos_faults", "").With("inputs.node_env", "").With("inputs.mode", "release");
+
     [Fact]
-    public void The_default_campaign_id_is_the_run_and_its_attempt() =>
-        Job().With("inputs.campaign_id", "").Run("id").Outputs["id"].Should().Be("987654-2");
+    public void The_default_campaign_id_is_the_run_its_attempt_and_what_the_call_gates()
+    {
+        var amd64 = Call("ghcr.io/acme/ai-memory:rc1-amd64").Run("id").Outputs["id"];
+        var arm64 = Call("ghcr.io/acme/ai-memory:rc1-arm64").Run("id").Outputs["id"];
+
+        amd64.Should().MatchRegex("^987654-2-[0-9a-f]{8}$");
+        arm64.Should().MatchRegex("^987654-2-[0-9a-f]{8}$").And.NotBe(amd64, "two calls in one run keep their artifacts apart");
+        Call("ghcr.io/acme/ai-memory:rc1-amd64").Run("id").Outputs["id"].Should().Be(amd64, "the same call, the same id");
+    }
 
     [Fact]
     public void A_named_campaign_id_is_kept_and_a_bad_one_refused()
     {
-        Job().With("inputs.campaign_id", "rc1-amd64").Run("id").Outputs["id"].Should().Be("rc1-amd64");
-        Job().With("inputs.campaign_id", "../x").Run("id").ExitOf("id").Should().Be(1);
+        Call("").With("inputs.campaign_id", "rc1-amd64").Run("id").Outputs["id"].Should().Be("rc1-amd64");
+        Call("").With("inputs.campaign_id", "../x").Run("id").ExitOf("id").Should().Be(1);
     }
 
     [Theory]
