@@ -48,11 +48,13 @@ public static class CampaignBuilder
         {
             var phaseFacts = facts.Where(f => f.Phase == phase).ToList();
             var (evidence, problem) = PhaseEvidence(phaseFacts);
+            RecordChecks.Validate(phase, evidence);
             if (phase == Phase4Shards.Phase && Phase4Shards.Merge(facts, records) is { } merged)
             {
                 (phaseFacts, evidence, problem) = (merged.Facts, merged.Record, merged.Problem);
                 reasons.AddRange(merged.Reasons);
                 campaignRecords.AddRange(merged.CampaignRecords);
+                RecordChecks.Validate(phase, evidence);
             }
             else
             {
@@ -62,6 +64,7 @@ public static class CampaignBuilder
             phaseFacts = phaseFacts.OrderBy(f => f.Test.Name.Contains("preflight", StringComparison.Ordinal) ? 0 : f.Status == FactStatus.NotRun ? 2 : 1)
                 .ThenBy(f => f.Test.Name, StringComparer.Ordinal).ToList();
             records.Add((phase, evidence));
+            reasons.AddRange(ImpossibleNumbers.Reasons(evidence, $"phase {phase} record"));
             var (judged, missingFacts) = Completeness.Judge(phase, EvidenceChecks.AgainstRecord(phase, phaseFacts, evidence), evidence);
             phaseFacts = judged;
             facts.RemoveAll(f => f.Phase == phase);
@@ -80,6 +83,7 @@ public static class CampaignBuilder
         foreach (var report in reports.Where(r => !r.Pass))
             reasons.AddRange(J.Array(report.Json, "reasons").Select(x => $"{Path.GetFileNameWithoutExtension(report.FileName)}: {x}"));
         reasons.AddRange(runFailures.Values);
+        reasons.AddRange(RunSignals.Reasons(runs));
 
         var others = facts.Where(f => f.Phase is null).ToList();
         reasons.AddRange(others.Where(f => f.Status == FactStatus.Failed).Select(f => $"gate test failed: {f.Reason}"));
