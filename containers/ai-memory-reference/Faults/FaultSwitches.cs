@@ -49,6 +49,8 @@ public sealed class FaultSwitches
     public const string BackupEmptySnapshot = "backup_empty_snapshot";
     public const string BackupOtherDatabase = "backup_other_database";
     public const string McpInitializeOldProtocol = "mcp_initialize_old_protocol";
+    public const string RestoreCopiesNothing = "restore_copies_nothing";
+    public const string RestoreKeepsLater = "restore_keeps_later";
 
     // Migration (Phase 3)
     public const string MigrateDropEvery100th = "migrate_drop_every_100th";
@@ -72,6 +74,7 @@ public sealed class FaultSwitches
         BackupNoManifest, BackupKeepTwo, Mcp20Tools, CuratorRealError, RecallFindsNothing, StatsTotalZero,
         ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore, McpInputSchemaString, ServeUnhealthyAfterMaintenance, VersionBareNumber,
         McpToolCallsError, McpStoreUnseen, BackupEmptySnapshot, BackupOtherDatabase, McpInitializeOldProtocol,
+        RestoreCopiesNothing, RestoreKeepsLater,
         MigrateDropEvery100th, MigrateRerunDuplicates, MigrateCorruptContent, MigrateLyingReport,
         ListPageCap20, PeerAssignsOwnIds, QuorumReasonUnreachable, HeadBodies, SlowStart5s,
     };

@@ -47,6 +47,8 @@ public sealed record KnownBad(
         new("mcp_store_unseen", 1, EveryNode(1, "mcp.round-trip")),
         new("backup_empty_snapshot", 1, EveryNode(1, "backup.restorable")),
         new("backup_other_database", 1, EveryNode(1, "backup.restorable")),
+        new("restore_copies_nothing", 1, EveryNode(1, "restore.from-backup")),
+        new("restore_keeps_later", 1, EveryNode(1, "restore.from-backup")),
 
         new("fanout_drop_last_peer", 2, ["p2.node-c.holds-95pct"], Unproven: ["p2.node-c.content-as-sent"],
             UnprovenWhy: "node-c holds none of the acknowledged rows, so it has no content to compare with what was sent"),

@@ -74,5 +74,13 @@ public sealed class Phase1Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 1 goes red on the restorable backup on every node when backup snapshots another, empty database")]
     public Task BackupOtherDatabase() => RedOnAsync("backup_other_database");
 
+    // The backup and its snapshot are honest (backup.restorable green); restore prints its success line and changes nothing.
+    [Fact(DisplayName = "Phase 1 goes red on the restore from the backup on every node when restore reports success and copies nothing")]
+    public Task RestoreCopiesNothing() => RedOnAsync("restore_copies_nothing");
+
+    // A pre-restore file is there, so only what the restarted node serves and counts shows the later memory kept.
+    [Fact(DisplayName = "Phase 1 goes red on the restore from the backup on every node when restore keeps the memory stored after the backup")]
+    public Task RestoreKeepsLater() => RedOnAsync("restore_keeps_later");
+
     private Task RedOnAsync(string faultSwitch) => MutantRun.RedOnAsync(1, faultSwitch, _log);
 }
