@@ -51,6 +51,8 @@ public sealed class FaultSwitches
     public const string McpInitializeOldProtocol = "mcp_initialize_old_protocol";
     public const string RestoreCopiesNothing = "restore_copies_nothing";
     public const string RestoreKeepsLater = "restore_keeps_later";
+    public const string McpRecallIgnoresNamespace = "mcp_recall_ignores_namespace";
+    public const string HttpGetUnknownAnswersOther = "http_get_unknown_answers_other";
 
     // Migration (Phase 3)
     public const string MigrateDropEvery100th = "migrate_drop_every_100th";
@@ -74,7 +76,7 @@ public sealed class FaultSwitches
         BackupNoManifest, BackupKeepTwo, Mcp20Tools, CuratorRealError, RecallFindsNothing, StatsTotalZero,
         ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore, McpInputSchemaString, ServeUnhealthyAfterMaintenance, VersionBareNumber,
         McpToolCallsError, McpStoreUnseen, BackupEmptySnapshot, BackupOtherDatabase, McpInitializeOldProtocol,
-        RestoreCopiesNothing, RestoreKeepsLater,
+        RestoreCopiesNothing, RestoreKeepsLater, McpRecallIgnoresNamespace, HttpGetUnknownAnswersOther,
         MigrateDropEvery100th, MigrateRerunDuplicates, MigrateCorruptContent, MigrateLyingReport,
         ListPageCap20, PeerAssignsOwnIds, QuorumReasonUnreachable, HeadBodies, SlowStart5s,
     };

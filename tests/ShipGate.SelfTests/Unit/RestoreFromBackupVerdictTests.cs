@@ -74,6 +74,16 @@ public sealed class RestoreFromBackupVerdictTests
         RestoreVerdicts.RestoredFromBackup(Node(failed)).Verdict.Outcome.Should().Be(Outcome.Fail);
     }
 
+    // backup_empty_snapshot, backup_other_database, backup_no_manifest: the backup's own facts are red; the restore proves nothing.
+    [Fact]
+    public void ARestoreFromABackupThatIsNotOneIsNoEvidence()
+    {
+        var empty = Node(Evidence(served: [])) with { Snapshot = new SnapshotContents("s.db", 0, null, null, [], "no such table: memories") };
+        RestoreVerdicts.RestoredFromBackup(empty).Verdict.Outcome.Should().Be(Outcome.NoEvidence);
+        var refused = Node(RestoreEvidence.Failed(Later, "/data/ai-memory.db", "restore failed: exited 1: manifest missing")) with { ManifestFiles = [] };
+        RestoreVerdicts.RestoredFromBackup(refused).Verdict.Message.Should().Contain("the backup left no manifest");
+    }
+
     [Fact]
     public void NoRestoreIsNoEvidence() =>
         RestoreVerdicts.RestoredFromBackup(Node(null)).Verdict.Outcome.Should().Be(Outcome.NoEvidence);
