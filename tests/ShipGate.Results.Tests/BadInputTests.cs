@@ -2,7 +2,7 @@ using ShipGate.Results.Tests.Support;
 
 namespace ShipGate.Results.Tests;
 
-/// <summary>Bad input: one error line, exit 2, and never a passing summary (not even a stale one).</summary>
+/// <summary>Bad input: one error line, exit 2, and no summary at all (not even a stale one), nor a row in the runs index.</summary>
 public sealed class BadInputTests : IDisposable
 {
     private readonly Scratch s = new();
@@ -85,6 +85,17 @@ public sealed class BadInputTests : IDisposable
 
         ExpectBadInput([Path.Combine(s.Dir, "gone.trx")], "TRX not found");
         File.Exists(Path.Combine(s.Out, "phase2.json")).Should().BeFalse("stale phase files of the earlier conversion are removed");
+        File.ReadAllText(Path.Combine(s.Dir, "runs", "index.html")).Should().NotContain("c1/", "the runs index lost the campaign's row with its summary");
+    }
+
+    [Fact]
+    public void A_converter_crash_is_bad_input_named_with_no_summary()
+    {
+        var record = GateSample.Phase4Evidence();
+        var classes = record["classes"]!.AsArray();
+        classes.Add(classes[0]!.DeepClone());
+        var trx = new TrxWriter().Phase1().Phase2().Phase3().Complete(4, record);
+        ExpectBadInput([trx.Save(s.Dir)], "fault class listed more than once: kill_primary_mid_write");
     }
 
     private void ExpectBadInput(IReadOnlyList<string> files, string error)
@@ -95,8 +106,7 @@ public sealed class BadInputTests : IDisposable
         var lines = s.Log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Should().ContainSingle(l => l.StartsWith("shipgate-results: error: ", StringComparison.Ordinal)).Which.Should().Contain(error);
         lines.Should().NotContain(l => l.Contains("PASS", StringComparison.Ordinal));
-        s.Summary["overall_pass"]!.GetValue<bool>().Should().BeFalse();
-        s.Summary["reasons"]!.AsArray().Should().ContainSingle().Which!.GetValue<string>().Should().Contain(error);
-        s.Html.Should().Contain("FAIL");
+        File.Exists(Path.Combine(s.Out, "campaign-summary.json")).Should().BeFalse("bad input publishes no summary");
+        File.Exists(Path.Combine(s.Out, "index.html")).Should().BeFalse();
     }
 }

@@ -19,7 +19,7 @@ public sealed class ExitCodeTests : IDisposable
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        var code = JudgeCommand.Run(runs, output, errors);
+        var code = JudgeCommand.Run(runs, output, errors, s.Dir);
         return (code, output.ToString().Trim(), errors.ToString());
     }
 

@@ -103,7 +103,7 @@ public sealed class RealTrxTests : IDisposable
         }
 
         var path = Path.Combine(s.Dir, "dropped.trx");
-        doc.Save(path);
+        TrxCounters.Recount(doc).Save(path);
 
         Convert(path).Should().Be(ExitCodes.CampaignFailed);
         s.Summary["overall_pass"]!.GetValue<bool>().Should().BeFalse();

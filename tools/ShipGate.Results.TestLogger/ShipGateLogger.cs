@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
-using ShipGate.Contract;
 using ShipGate.Results.Campaign;
 using ShipGate.Results.Model;
 
@@ -50,21 +48,11 @@ public sealed class ShipGateLogger : ITestLoggerWithParameters
                 return;
             }
 
-            // Campaign id, results folder and ref as the gate's settings class resolved them (recorded in the phase
-            // record); the logger reads no environment of its own.
-            var recorded = RecordedSettings.Of(tests);
-            var campaign = Param("Campaign") ?? recorded.GetValueOrDefault(SettingNames.CampaignId)
-                ?? started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-            var root = RepoRoot();
-            var outDir = Param("Out") is { } o ? Path.GetFullPath(o, root)
-                : Path.Combine(Path.GetFullPath(recorded.GetValueOrDefault(SettingNames.ResultsDir) ?? "runs", root), campaign);
-            var options = new CampaignOptions(
-                campaign,
-                Param("Ref") ?? recorded.GetValueOrDefault(SettingNames.AiMemoryRef) ?? "unknown",
-                CampaignOptions.GitCommit(root),
-                DateTimeOffset.UtcNow);
+            // The same resolution and the same build as ./shipgate's judge (PublishTarget, Converter.Publish).
+            var root = PublishTarget.RepoRoot(AppContext.BaseDirectory, Path.GetDirectoryName(typeof(ShipGateLogger).Assembly.Location) ?? "");
+            var target = PublishTarget.Resolve(tests, Param, root, started);
             var run = new RunRecord($"vstest run {started:yyyy-MM-ddTHH:mm:ssZ}", null, outcome, tests, started, DateTimeOffset.UtcNow);
-            Converter.Convert(() => [run], outDir, options, Console.Out);
+            Converter.Publish(() => [run], target.OutDir, target.Options, Console.Out);
         }
         catch (Exception ex)
         {
@@ -97,19 +85,4 @@ public sealed class ShipGateLogger : ITestLoggerWithParameters
     }
 
     private string? Param(string key) => parameters.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
-
-    /// <summary>The nearest directory upwards from here that holds ShipGate.Tests.sln, else the current directory.</summary>
-    private static string RepoRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory, Path.GetDirectoryName(typeof(ShipGateLogger).Assembly.Location)
-            ?? "" })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "ShipGate.Tests.sln"))) return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
 }

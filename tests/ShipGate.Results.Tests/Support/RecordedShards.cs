@@ -91,7 +91,7 @@ public static class RecordedShards
     private static string Save(XDocument doc, string dir, string file)
     {
         var path = Path.Combine(dir, file);
-        doc.Save(path);
+        TrxCounters.Recount(doc).Save(path);
         return path;
     }
 

@@ -16,9 +16,9 @@ public sealed class LeakFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (ok, error) = await DockerEngine.PingAsync(TimeSpan.FromSeconds(5));
+        var (ok, error) = await DockerEngine.PingAsync(TimeSpan.FromSeconds(GateSettings.DefaultEngineWaitSecs));
         if (!ok) throw new InvalidOperationException($"no Docker engine answers at {DockerEngine.EndpointText(GateSettings.DockerHostOf())} ({error}): run "
-            + "containers/scripts/platform-up.sh and source containers/scripts/docker-env.sh");
+            + "./shipgate platform");
         BuildNote = await GateBuild.EnsureAsync();
     }
 

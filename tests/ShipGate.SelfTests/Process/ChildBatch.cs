@@ -8,9 +8,9 @@ public static class ChildBatch
 {
     public static async Task<IReadOnlyList<TOutcome>> RunAsync<TCase, TOutcome>(IEnumerable<TCase> cases, int atOnce, Func<TCase, Task<TOutcome>> run)
     {
-        var (ok, error) = await DockerEngine.PingAsync(TimeSpan.FromSeconds(5));
+        var (ok, error) = await DockerEngine.PingAsync(TimeSpan.FromSeconds(GateSettings.DefaultEngineWaitSecs));
         if (!ok) throw new InvalidOperationException($"no Docker engine answers at {DockerEngine.EndpointText(GateSettings.DockerHostOf())} ({error}): run "
-            + "containers/scripts/platform-up.sh and source containers/scripts/docker-env.sh");
+            + "./shipgate platform");
         await GateBuild.EnsureAsync();
 
         using var slots = new SemaphoreSlim(atOnce);

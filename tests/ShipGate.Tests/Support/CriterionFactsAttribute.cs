@@ -35,6 +35,31 @@ public sealed class CriterionTestCase : SkippableFactTestCase
     {
     }
 
+    /// <summary>
+    /// Beside the class's Phase trait, the fact's node or fault class and its criterion, so a test explorer groups
+    /// by them and <c>dotnet test --filter "Node=node-b"</c> (or FaultClass=…, Criterion=…) selects them.
+    /// </summary>
+    protected override void Initialize()
+    {
+        base.Initialize();
+        if (TestMethodArguments?.FirstOrDefault() is not string key) return;
+        var fact = CriteriaCatalog.Fact(key);
+        Add(Traits, NodeTrait, fact.Node);
+        Add(Traits, FaultClassTrait, fact.Fault);
+        Add(Traits, CriterionTrait, fact.Criterion.What);
+    }
+
+    public const string NodeTrait = "Node";
+    public const string FaultClassTrait = "FaultClass";
+    public const string CriterionTrait = "Criterion";
+
+    private static void Add(Dictionary<string, List<string>> traits, string name, string? value)
+    {
+        if (value is null) return;
+        if (!traits.TryGetValue(name, out var values)) traits[name] = values = [];
+        values.Add(value);
+    }
+
     protected override string GetDisplayName(IAttributeInfo factAttribute, string displayName) =>
         TestMethodArguments?.FirstOrDefault() is string key ? CriteriaCatalog.Fact(key).DisplayName : displayName;
 }

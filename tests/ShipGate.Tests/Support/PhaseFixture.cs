@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ShipGate.Contract;
+using ShipGate.Fixtures.Cluster;
 using ShipGate.Fixtures.Settings;
 
 namespace ShipGate.Tests.Support;
@@ -14,6 +15,7 @@ public abstract class PhaseFixture<TEvidence>(IMessageSink sink) : IAsyncLifetim
 {
     private TEvidence? _evidence;
     private IReadOnlyList<SettingValue> _settings = [];
+    private JsonObject? _engine;
     private int _recordTaken;
 
     public TEvidence Evidence => _evidence ?? Failed("the phase fixture never ran");
@@ -29,6 +31,7 @@ public abstract class PhaseFixture<TEvidence>(IMessageSink sink) : IAsyncLifetim
         record["settings"] = JsonSerializer.SerializeToNode(_settings, EvidenceLines.Json);
         // The cluster shape the release floor requires, recorded so the converter checks it rather than assumes it.
         record["cluster"] = new JsonObject { ["nodes"] = Contract.Criteria.Topology.Nodes.Count, ["quorum_writes"] = Fixtures.Cluster.Cluster.QuorumWrites };
+        record["engine"] = _engine?.DeepClone();
         return record;
     }
 
@@ -41,7 +44,15 @@ public abstract class PhaseFixture<TEvidence>(IMessageSink sink) : IAsyncLifetim
             _settings = settings.Sources;
             log("settings: "
                 + $"{string.Join(", ", settings.Sources.Where(s => s.Source != SettingLayers.Default).Select(s => $"{s.Name}={s.Value} ({s.Source})"))}");
+            if (await ReferenceNode.EnsurePublishedAsync(settings, log) is { } publishFailure)
+            {
+                _evidence = Failed(publishFailure);
+                return;
+            }
+
+            var retriedBefore = EngineRetry.Retried.Count;
             _evidence = await RunAsync(settings, log);
+            _engine = EngineRecord.Of(EngineSetup.LastReach, EngineRetry.Retried.Skip(retriedBefore));
         }
         catch (GateSettingsException e)
         {

@@ -48,11 +48,13 @@ public static class CampaignBuilder
         {
             var phaseFacts = facts.Where(f => f.Phase == phase).ToList();
             var (evidence, problem) = PhaseEvidence(phaseFacts);
+            RecordChecks.Validate(phase, evidence);
             if (phase == Phase4Shards.Phase && Phase4Shards.Merge(facts, records) is { } merged)
             {
                 (phaseFacts, evidence, problem) = (merged.Facts, merged.Record, merged.Problem);
                 reasons.AddRange(merged.Reasons);
                 campaignRecords.AddRange(merged.CampaignRecords);
+                RecordChecks.Validate(phase, evidence);
             }
             else
             {
@@ -62,6 +64,7 @@ public static class CampaignBuilder
             phaseFacts = phaseFacts.OrderBy(f => f.Test.Name.Contains("preflight", StringComparison.Ordinal) ? 0 : f.Status == FactStatus.NotRun ? 2 : 1)
                 .ThenBy(f => f.Test.Name, StringComparer.Ordinal).ToList();
             records.Add((phase, evidence));
+            reasons.AddRange(ImpossibleNumbers.Reasons(evidence, $"phase {phase} record"));
             var (judged, missingFacts) = Completeness.Judge(phase, EvidenceChecks.AgainstRecord(phase, phaseFacts, evidence), evidence);
             phaseFacts = judged;
             facts.RemoveAll(f => f.Phase == phase);
@@ -80,6 +83,7 @@ public static class CampaignBuilder
         foreach (var report in reports.Where(r => !r.Pass))
             reasons.AddRange(J.Array(report.Json, "reasons").Select(x => $"{Path.GetFileNameWithoutExtension(report.FileName)}: {x}"));
         reasons.AddRange(runFailures.Values);
+        reasons.AddRange(RunSignals.Reasons(runs));
 
         var others = facts.Where(f => f.Phase is null).ToList();
         reasons.AddRange(others.Where(f => f.Status == FactStatus.Failed).Select(f => $"gate test failed: {f.Reason}"));
@@ -103,6 +107,9 @@ public static class CampaignBuilder
             ["sut_version"] = SutVersion(reports),
             ["sut_image"] = reports.Select(r => J.Str(r.Evidence, "image")).FirstOrDefault(i => i is not null),
             ["sut_image_id"] = reports.Select(r => J.Str(r.Evidence, "image_id")).FirstOrDefault(i => i is not null),
+            // The version row the candidate's --version was given, and what it says when not the candidate's own.
+            ["version_row"] = reports.Select(r => J.Str(r.Evidence, "version_row")).FirstOrDefault(i => i is not null),
+            ["tier"] = reports.Select(r => J.Str(r.Evidence, "tier")).FirstOrDefault(i => i is not null),
             ["gate_commit"] = options.GateCommit,
             // The test run's own wall time (first start to last finish over the inputs): what a campaign costs,
             // setup and teardown included, beside each phase's duration_ms.

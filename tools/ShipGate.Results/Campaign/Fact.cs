@@ -83,7 +83,6 @@ public sealed partial record Fact(TestRecord Test, string Source, int? Phase, st
 
     private static (FactStatus, string) Classify(TestRecord test, int? phase, EvidenceLine? evidence, string? evidenceProblem)
     {
-        var message = evidence?.Message is { Length: > 0 } m ? m : FirstLine(test.ErrorMessage);
         if (IsSkip(test))
         {
             // Only the marked skip of an opt-in class's fact is "not run"; EvidenceChecks.Contradiction checks the key it names.
@@ -94,9 +93,9 @@ public sealed partial record Fact(TestRecord Test, string Source, int? Phase, st
 
         if (test.Outcome != "Passed")
         {
-            return evidence is { Message.Length: > 0 }
-                ? (FactStatus.Failed, $"{evidence.Criterion}: {evidence.Message}")
-                : (FactStatus.Failed, $"{test.Name}: {test.Outcome}: {message ?? "no message"}");
+            // Named by its own outcome; a pass message from its evidence line would read as a pass.
+            var said = evidence is { Verdict: not "pass", Message.Length: > 0 } ? evidence.Message : FirstLine(test.ErrorMessage) ?? "no message";
+            return (FactStatus.Failed, $"{evidence?.Criterion ?? test.Name}: outcome {test.Outcome}: {said}");
         }
 
         if (evidenceProblem is not null)
@@ -112,7 +111,7 @@ public sealed partial record Fact(TestRecord Test, string Source, int? Phase, st
     {
         try
         {
-            var o = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("not a JSON object");
+            var o = Strict(json) as JsonObject ?? throw new JsonException("not a JSON object");
             var criterion = J.Str(o, "criterion") ?? throw new JsonException("no criterion");
             var phase = J.Num(o, "phase") is { } p ? (int)p : throw new JsonException("no phase");
             var verdict = J.Str(o, "verdict") ?? throw new JsonException("no verdict");
@@ -131,12 +130,15 @@ public sealed partial record Fact(TestRecord Test, string Source, int? Phase, st
         }
     }
 
+    /// <summary>JSON as the gate writes it: a key twice in one object is an error, not a value to pick.</summary>
+    private static JsonNode? Strict(string json) => JsonNode.Parse(json, null, new JsonDocumentOptions { AllowDuplicateProperties = false });
+
     /// <summary>The phase evidence record, or why it did not parse.</summary>
     public static (JsonObject?, string?) ParsePhaseEvidence(string json)
     {
         try
         {
-            return (JsonNode.Parse(json) as JsonObject ?? throw new JsonException("not a JSON object"), null);
+            return (Strict(json) as JsonObject ?? throw new JsonException("not a JSON object"), null);
         }
         catch (JsonException e)
         {

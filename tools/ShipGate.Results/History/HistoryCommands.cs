@@ -39,7 +39,7 @@ public static class HistoryCommands
         var comparison = CampaignComparison.Of(a, b);
         if (outFile.Length == 0) outFile = Path.Combine(RunsIndex.RunsDirOf(b.Folder), $"compare-{FileSafe(a.Id)}-vs-{FileSafe(b.Id)}.html");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
-        File.WriteAllText(outFile, ComparePage.Render(comparison, Path.GetDirectoryName(Path.GetFullPath(outFile))!));
+        Output.ResultsWriter.Atomic(outFile, ComparePage.Render(comparison, Path.GetDirectoryName(Path.GetFullPath(outFile))!));
         CompareText.Write(comparison, stdout);
         stdout.WriteLine($"page: {outFile}");
         return comparison.Regressions.Count > 0 ? ExitCodes.CampaignFailed : ExitCodes.Pass;

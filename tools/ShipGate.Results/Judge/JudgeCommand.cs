@@ -1,4 +1,5 @@
 using System.Globalization;
+using ShipGate.Results.Campaign;
 
 namespace ShipGate.Results.Judge;
 
@@ -9,8 +10,10 @@ namespace ShipGate.Results.Judge;
 /// </summary>
 public static class JudgeCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter errors)
+    /// <param name="root">Where a recorded relative results folder lives; the repository's root when null.</param>
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter errors, string? root = null)
     {
+        root ??= PublishTarget.RepoRoot();
         var jobs = new List<RunToJudge>();
         foreach (var arg in args)
         {
@@ -26,7 +29,7 @@ public static class JudgeCommand
             jobs.Add(new RunToJudge(kind, exit, parts[2]));
         }
 
-        var verdicts = jobs.Select(RunJudge.Judge).ToList();
+        var verdicts = jobs.Select(j => RunJudge.Judge(j, root)).ToList();
         foreach (var problem in verdicts.SelectMany(v => v.Problems)) errors.WriteLine($"shipgate: {problem}");
         var failed = verdicts.Sum(v => v.Failed) + (verdicts.Count == 0 ? 1 : 0);
         // Just above the closing line, which stays last for CI: a green reference-node campaign decides no release.

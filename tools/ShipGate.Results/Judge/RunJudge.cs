@@ -38,7 +38,8 @@ public static class RunJudge
 {
     private static readonly HashSet<string> Completed = new(StringComparer.OrdinalIgnoreCase) { "Completed", "Passed", "Failed", "Warning" };
 
-    public static RunVerdict Judge(RunToJudge job)
+    /// <param name="root">The folder a recorded relative results folder is under (the repository's root for ./shipgate).</param>
+    public static RunVerdict Judge(RunToJudge job, string root)
     {
         RunRecord run;
         try
@@ -55,13 +56,15 @@ public static class RunJudge
         if (!Completed.Contains(run.Outcome)) problems.Add($"{job.Trx}: the test run ended {run.Outcome}");
         if (job.ExitCode != 0) problems.Add($"{job.Trx}: dotnet test exited {job.ExitCode}");
         if (run.Tests.Count == 0) problems.Add($"{job.Trx}: no test results");
+        // A gate run's campaign names these among its reasons; a test project's run is judged by them here.
+        if (job.Kind == RunKind.Tests) problems.AddRange(RunSignals.Reasons([run], facts: false));
         var passed = run.Tests.Count(t => t.Outcome == "Passed");
         var skipped = run.Tests.Count(IsOptInSkip);
         var failed = run.Tests.Count - passed - skipped;
         string? sut = null;
         if (job.Kind != RunKind.Tests && run.Tests.Count > 0)
         {
-            var (campaignProblems, kind) = Campaign(run, job.Kind);
+            var (campaignProblems, kind) = Campaign(run, job.Kind, root);
             problems.AddRange(campaignProblems);
             sut = kind;
         }
@@ -76,20 +79,17 @@ public static class RunJudge
         && CriteriaCatalog.AllFacts(4).FirstOrDefault(f => f.Key == key)?.Fault is { } fault
         && Topology.OptInFaults.Contains(fault);
 
-    /// <summary>The gate run's campaign, built as the results logger builds it, under the campaign id it recorded.</summary>
-    private static (IReadOnlyList<string> Problems, string? Sut) Campaign(RunRecord run, RunKind kind)
+    /// <summary>
+    /// The gate run's campaign, built and published by the one function the results logger calls
+    /// (<see cref="Converter.Publish"/>) into the folder the logger resolves (<see cref="PublishTarget"/>): the
+    /// summary left in runs/ is the one this exit code comes from.
+    /// </summary>
+    private static (IReadOnlyList<string> Problems, string? Sut) Campaign(RunRecord run, RunKind kind, string root)
     {
-        var id = RecordedSettings.Of(run.Tests).GetValueOrDefault(SettingNames.CampaignId) ?? "unknown";
-        CampaignResult result;
-        try
-        {
-            result = CampaignBuilder.Build([run], new CampaignOptions(id, "unknown", "unknown", DateTimeOffset.UtcNow));
-        }
-        catch (ResultsInputException e)
-        {
-            return ([$"{run.Source}: {e.Message}"], null);
-        }
-
+        var target = PublishTarget.Resolve(run.Tests, _ => null, root, run.Start ?? DateTimeOffset.UtcNow);
+        var id = target.Options.CampaignId;
+        var published = Converter.Publish(() => [run], target.OutDir, target.Options, TextWriter.Null);
+        if (published.Result is not { } result) return ([$"{run.Source}: {published.Error}"], null);
         var pass = kind == RunKind.Release ? result.OverallPass : result.FactsPass;
         var what = kind == RunKind.Release ? "not a release pass" : "not every fact of the phases run passed";
         var sut = J.Str(result.Summary, "sut_kind");

@@ -28,7 +28,13 @@ public static class J
     public static string? Str(JsonNode? node, params string[] path) =>
         At(node, path) is JsonValue v && v.TryGetValue<string>(out var s) ? s : At(node, path)?.ToJsonString();
 
-    public static double? Num(JsonNode? node, params string[] path)
+    /// <summary>A finite number (or a number written as a string); NaN and infinities read as absent.</summary>
+    public static double? Num(JsonNode? node, params string[] path) => RawNum(node, path) is { } d && double.IsFinite(d) ? d : null;
+
+    /// <summary>A number as invariant text.</summary>
+    public static string Text(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static double? RawNum(JsonNode? node, string[] path)
     {
         if (At(node, path) is not JsonValue v) return null;
         if (v.TryGetValue<double>(out var d)) return d;

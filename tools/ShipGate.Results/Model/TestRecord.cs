@@ -15,6 +15,8 @@ public sealed record TestRecord(
 
 /// <summary>One test run (one TRX file): where it came from, its run-level outcome and its results.</summary>
 /// <param name="Counted">False for a TRX without its ResultSummary counters: a run cut short before VSTest closed it.</param>
+/// <param name="Counters">The TRX's ResultSummary counters (name → value) as VSTest wrote them; null for a live run.</param>
+/// <param name="RunErrors">The run-level messages VSTest recorded as errors (RunInfos, e.g. a crashed test host).</param>
 public sealed record RunRecord(
     string Source,
     string? RunId,
@@ -22,7 +24,9 @@ public sealed record RunRecord(
     IReadOnlyList<TestRecord> Tests,
     DateTimeOffset? Start = null,
     DateTimeOffset? Finish = null,
-    bool Counted = true)
+    bool Counted = true,
+    IReadOnlyDictionary<string, string>? Counters = null,
+    IReadOnlyList<string>? RunErrors = null)
 {
     /// <summary>Run-level outcomes that say nothing went wrong outside the tests.</summary>
     public static readonly IReadOnlySet<string> CleanOutcomes =

@@ -6,7 +6,10 @@ using ShipGate.Results.Model;
 
 namespace ShipGate.Results.Output;
 
-/// <summary>Writes runs/&lt;campaign&gt;/: one JSON per phase file, phase4-cycles.jsonl, campaign-summary.json, index.html.</summary>
+/// <summary>
+/// Writes runs/&lt;campaign&gt;/: one JSON per phase file, phase4-cycles.jsonl, campaign-summary.json, index.html.
+/// Every file goes through a temporary name and a rename, so a reader never sees half of one.
+/// </summary>
 public static class ResultsWriter
 {
     public const string SummaryFile = "campaign-summary.json";
@@ -20,16 +23,42 @@ public static class ResultsWriter
     private static readonly string[] Owned =
         [SummaryFile, IndexFile, "phase1-node-a.json", "phase1-node-b.json", "phase1-node-c.json", "phase2.json", "phase3.json", "phase4.json", CyclesFile];
 
+    /// <summary>
+    /// Before anything is read or judged: the folder's earlier summary and files go, and the runs index is rebuilt
+    /// without its row, so a conversion that then fails (bad input, a crash) leaves no earlier pass behind.
+    /// </summary>
+    public static void Clear(string outDir)
+    {
+        if (!Directory.Exists(outDir)) return;
+        foreach (var stale in Owned) File.Delete(Path.Combine(outDir, stale));
+        RebuildIndex(RunsIndex.RunsDirOf(outDir));
+    }
+
     public static void Write(CampaignResult result, string outDir)
     {
         Directory.CreateDirectory(outDir);
         foreach (var stale in Owned) File.Delete(Path.Combine(outDir, stale));
         foreach (var report in result.Reports) Save(Path.Combine(outDir, report.FileName), report.Json);
         if (result.Reports.FirstOrDefault(r => r.Phase == 4) is { } p4) WriteCycles(p4.Evidence, outDir);
-        File.WriteAllText(Path.Combine(outDir, IndexFile), HtmlReport.Render(result));
+        Atomic(Path.Combine(outDir, IndexFile), HtmlReport.Render(result));
         // The summary goes last: a reader that sees it sees a complete folder.
         Save(Path.Combine(outDir, SummaryFile), result.Summary);
         RebuildIndex(RunsIndex.RunsDirOf(outDir));
+    }
+
+    /// <summary>Writes <paramref name="text"/> to a temporary file beside <paramref name="path"/>, then renames it over it.</summary>
+    public static void Atomic(string path, string text)
+    {
+        var tmp = $"{path}.{Environment.ProcessId}.tmp";
+        try
+        {
+            File.WriteAllText(tmp, text);
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(tmp);
+        }
     }
 
     /// <summary>
@@ -49,18 +78,12 @@ public static class ResultsWriter
         }
     }
 
-    private static void Save(string path, JsonNode json)
-    {
-        var tmp = path + ".tmp";
-        File.WriteAllText(tmp, json.ToJsonString(J.Write) + "\n");
-        File.Move(tmp, path, overwrite: true);
-    }
+    private static void Save(string path, JsonNode json) => Atomic(path, json.ToJsonString(J.Write) + "\n");
 
     /// <summary>One line per cycle, from the phase evidence record (the only source: the gate writes no files of its own).</summary>
     private static void WriteCycles(JsonObject? evidence, string outDir)
     {
-        var target = Path.Combine(outDir, CyclesFile);
-        var lines = J.Array(evidence, "classes").SelectMany(c => J.Array(c, "cycles")).Select(c => c?.ToJsonString() ?? "{}");
-        File.WriteAllLines(target, lines);
+        var lines = J.Array(evidence, "classes").SelectMany(c => J.Array(c, "cycles")).Select(c => (c?.ToJsonString() ?? "{}") + "\n");
+        Atomic(Path.Combine(outDir, CyclesFile), string.Concat(lines));
     }
 }

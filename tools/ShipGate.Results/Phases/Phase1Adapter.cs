@@ -42,6 +42,8 @@ public sealed class Phase1Adapter : PhaseAdapter
         yield return F("manifest_count", J.Array(n, "manifest_files").Count);
         yield return F("image", J.Str(evidence, "image"));
         yield return F("image_id", J.Str(evidence, "image_id"));
+        yield return F("version_row", J.Str(evidence, "version_row"));
+        yield return F("tier", J.Str(evidence, "tier"));
         yield return F("snapshot_sha256", J.Str(n, "snapshot_sha256"));
         yield return F("manifest_sha256", J.Str(n, "manifest_sha256"));
         yield return F("step_errors", J.Copy(J.At(n, "step_errors")) ?? new JsonObject());

@@ -43,6 +43,8 @@ public sealed class Phase2Adapter : PhaseAdapter
         yield return F("soak", J.Copy(J.At(e, "soak")));
         yield return F("image", J.Str(e, "image"));
         yield return F("image_id", J.Str(e, "image_id"));
+        yield return F("version_row", J.Str(e, "version_row"));
+        yield return F("tier", J.Str(e, "tier"));
         yield return F("setup_failure", J.Str(e, "setup_failure"));
     }
 

@@ -30,6 +30,8 @@ public sealed class Phase3Adapter : PhaseAdapter
         yield return F("content_identity", J.Copy(comparison));
         yield return F("image", J.Str(e, "image"));
         yield return F("image_id", J.Str(e, "image_id"));
+        yield return F("version_row", J.Str(e, "version_row"));
+        yield return F("tier", J.Str(e, "tier"));
         yield return F("postgres_image", J.Str(e, "postgres_image"));
         yield return F("step_errors", J.Copy(J.At(e, "step_errors")) ?? new JsonObject());
         yield return F("setup_failure", J.Str(e, "setup_failure"));

@@ -35,6 +35,8 @@ public sealed class Phase4Adapter : PhaseAdapter
         yield return F("reset_approach", J.Str(e, "reset_approach"));
         yield return F("image", J.Str(e, "image"));
         yield return F("image_id", J.Str(e, "image_id"));
+        yield return F("version_row", J.Str(e, "version_row"));
+        yield return F("tier", J.Str(e, "tier"));
         yield return F("setup_failure", J.Str(e, "setup_failure"));
         // Present when Phase 4 ran in shards (one run per class) merged into this one phase (Campaign.Phase4Shards).
         if (J.At(e, "shards") is { } shards) yield return F("shards", J.Copy(shards));

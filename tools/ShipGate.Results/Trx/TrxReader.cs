@@ -64,11 +64,21 @@ public static class TrxReader
             tests,
             ParseTime((string?)times?.Attribute("start")),
             ParseTime((string?)times?.Attribute("finish")),
-            summary?.Element(Ns + "Counters") is not null);
+            summary?.Element(Ns + "Counters") is not null,
+            summary?.Element(Ns + "Counters")?.Attributes().ToDictionary(a => a.Name.LocalName, a => a.Value),
+            RunErrors(summary));
     }
 
+    /// <summary>The RunInfos VSTest marked Error (a test host that crashed, a run aborted): each one's outcome and text.</summary>
+    private static List<string> RunErrors(XElement? summary) =>
+        summary?.Element(Ns + "RunInfos")?.Elements(Ns + "RunInfo")
+            .Where(i => (string?)i.Attribute("outcome") is not ("Warning" or "Informational" or "Passed" or "Completed"))
+            .Select(i => $"{(string?)i.Attribute("outcome") ?? "no outcome"}: {((string?)i.Element(Ns + "Text") ?? "").Split('\n')[0].Trim()}")
+            .ToList() ?? [];
+
+    /// <summary>A duration that does not parse reads as negative: <see cref="Campaign.RunSignals"/> names it.</summary>
     private static TimeSpan ParseDuration(string? text) =>
-        TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var d) ? d : TimeSpan.Zero;
+        text is null ? TimeSpan.Zero : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var d) ? d : TimeSpan.MinValue;
 
     private static DateTimeOffset? ParseTime(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
