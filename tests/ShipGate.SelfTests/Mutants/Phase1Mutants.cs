@@ -84,5 +84,20 @@ public sealed class Phase1Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 1 goes red on the restorable backup on every node when backup snapshots another, empty database")]
     public Task BackupOtherDatabase() => RedOnAsync("backup_other_database");
 
+    // The backup and its snapshot are honest (backup.restorable green); restore prints its success line and changes nothing.
+    [Fact(DisplayName = "Phase 1 goes red on the restore from the backup on every node when restore reports success and copies nothing")]
+    public Task RestoreCopiesNothing() => RedOnAsync("restore_copies_nothing");
+
+    // A pre-restore file is there, so only what the restarted node serves and counts shows the later memory kept.
+    [Fact(DisplayName = "Phase 1 goes red on the restore from the backup on every node when restore keeps the memory stored after the backup")]
+    public Task RestoreKeepsLater() => RedOnAsync("restore_keeps_later");
+
+    // The round trip's recall ran before the other namespace held a memory, so it stays green; the isolation reads do not.
+    [Fact(DisplayName = "Phase 1 goes red on namespace isolation on every node when MCP memory_recall ignores its namespace")]
+    public Task McpRecallIgnoresNamespace() => RedOnAsync("mcp_recall_ignores_namespace");
+
+    [Fact(DisplayName = "Phase 1 goes red on the unknown id on every node when GET of an unknown id answers another memory")]
+    public Task HttpGetUnknownAnswersOther() => RedOnAsync("http_get_unknown_answers_other");
+
     private Task RedOnAsync(string faultSwitch) => MutantRun.RedOnAsync(1, faultSwitch, _log);
 }
