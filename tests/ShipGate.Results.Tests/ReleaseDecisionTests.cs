@@ -122,7 +122,7 @@ public sealed class ReleaseDecisionTests : IDisposable
         var trx = new TrxWriter().Phase1().Complete(2, p2).Phase3().Complete(4, p4);
 
         ConvertFailing(trx);
-        Reasons.Should().Contain("phases do not belong to one campaign: version_row differs (phase 2: v0.6.0; phase 4: v0.7.0)");
+        Reasons.Should().Contain("phases do not belong to one campaign: version_row differs (phase 1, 2, 3: v0.6.0; phase 4: v0.7.0)");
     }
 
     [Fact]
