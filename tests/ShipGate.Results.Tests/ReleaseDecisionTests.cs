@@ -113,6 +113,19 @@ public sealed class ReleaseDecisionTests : IDisposable
     }
 
     [Fact]
+    public void Phases_set_up_by_two_version_rows_are_not_one_campaign()
+    {
+        var p2 = GateSample.Phase2Evidence();
+        var p4 = GateSample.Phase4Evidence();
+        p2["version_row"] = "v0.6.0";
+        p4["version_row"] = "v0.7.0";
+        var trx = new TrxWriter().Phase1().Complete(2, p2).Phase3().Complete(4, p4);
+
+        ConvertFailing(trx);
+        Reasons.Should().Contain("phases do not belong to one campaign: version_row differs (phase 1, 2, 3: v0.6.0; phase 4: v0.7.0)");
+    }
+
+    [Fact]
     public void A_phase_4_run_from_another_campaign_with_one_cycle_is_not_merged_into_a_pass()
     {
         var other = GateSample.Phase4Evidence(cycles: 1);

@@ -47,6 +47,9 @@ public static class OneCampaign
         Differs("campaign id", withRecord.Select(r => (r.Phase, Settings(r.Record)?.GetValueOrDefault(SettingNames.CampaignId))), reasons);
         Differs("image", withRecord.Select(r => (r.Phase, J.Str(r.Record, "image"))), reasons);
         Differs("image_id", withRecord.Select(r => (r.Phase, J.Str(r.Record, "image_id"))), reasons);
+        // The version row decides what the nodes were given (key, profile, tier): phases set up differently are two campaigns.
+        Differs("version_row", withRecord.Select(r => (r.Phase, J.Str(r.Record, "version_row"))), reasons);
+        Differs("tier", withRecord.Select(r => (r.Phase, J.Str(r.Record, "tier"))), reasons);
         foreach (var name in settings.SelectMany(s => s.Settings!.Keys).Distinct().Where(n => n != SettingNames.CampaignId).Order(StringComparer.Ordinal))
             Differs($"setting {name}", settings.Select(s => (s.Phase, s.Settings!.GetValueOrDefault(name))), reasons);
 
