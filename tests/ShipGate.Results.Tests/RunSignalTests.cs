@@ -64,6 +64,21 @@ public sealed class RunSignalTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Failed", false)]
+    [InlineData("Passed", true)]
+    public void Xunits_FAIL_line_is_a_run_level_error_only_when_its_fact_did_not_fail(string outcome, bool runLevel)
+    {
+        var doc = Green();
+        Result(doc, Phase3Name).SetAttributeValue("outcome", outcome);
+        doc.Descendants(Ns + "ResultSummary").Single().Add(new XElement(Ns + "RunInfos", new XElement(Ns + "RunInfo",
+            new XAttribute("computerName", "vm"), new XAttribute("outcome", "Error"),
+            new XElement(Ns + "Text", $"[xUnit.net 00:00:11.94]     {Phase3Name} [FAIL]"))));
+
+        Convert(TrxCounters.Recount(doc)).Should().Be(ExitCodes.CampaignFailed);
+        Reasons.Any(r => r.Contains("run-level error", StringComparison.Ordinal)).Should().Be(runLevel, string.Join("\n", Reasons));
+    }
+
+    [Theory]
     [InlineData("Warning")]
     [InlineData("Error")]
     [InlineData("Timeout")]

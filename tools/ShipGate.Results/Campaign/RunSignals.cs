@@ -8,7 +8,7 @@ namespace ShipGate.Results.Campaign;
 /// run-level errors (a crashed test host under outcome Completed), times that cannot be (finished before started,
 /// dated before ShipGate existed, negative durations) and a fact reported more than once.
 /// </summary>
-public static class RunSignals
+public static partial class RunSignals
 {
     /// <summary>No ShipGate run started before this: an earlier date is a forged or broken clock.</summary>
     public static readonly DateTimeOffset Earliest = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -27,7 +27,8 @@ public static class RunSignals
         {
             var file = Path.GetFileName(run.Source);
             reasons.AddRange(CounterReasons(run, file));
-            reasons.AddRange((run.RunErrors ?? []).Select(e => $"test run {file}: VSTest recorded a run-level error ({e})"));
+            reasons.AddRange((run.RunErrors ?? []).Where(e => !EchoesAFailedResult(run, e))
+                .Select(e => $"test run {file}: VSTest recorded a run-level error ({e})"));
             reasons.AddRange(TimeReasons(run, file));
             reasons.AddRange(run.Tests.Where(t => t.Duration < TimeSpan.Zero)
                 .Select(t => $"{t.Name}: impossible duration ({t.Duration.ToString("c", CultureInfo.InvariantCulture)}; unparseable or negative)"));
@@ -38,6 +39,18 @@ public static class RunSignals
 
         return reasons;
     }
+
+    /// <summary>
+    /// xUnit's runner also writes each failing test as an error RunInfo ("[xUnit.net 00:00:11.94]     NAME [FAIL]"). When
+    /// NAME is a result of this run whose outcome is Failed, the line repeats that fact's own reason; calling it a
+    /// run-level error would say the run broke when only a fact did. Any other error line (a crashed host) still counts.
+    /// </summary>
+    private static bool EchoesAFailedResult(RunRecord run, string error) =>
+        XunitFailLine().Match(error) is { Success: true } m
+            && run.Tests.Any(t => t.Outcome == "Failed" && string.Equals(t.Name, m.Groups["name"].Value, StringComparison.Ordinal));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Error: \[xUnit\.net [0-9:.]+\]\s+(?<name>.+) \[FAIL\]$")]
+    private static partial System.Text.RegularExpressions.Regex XunitFailLine();
 
     private static IEnumerable<string> CounterReasons(RunRecord run, string file)
     {
