@@ -11,6 +11,10 @@ public static class CreateRoutes
 {
     public const int MaxBulk = 1000;
 
+    /// <summary>leader_loses_40th_tagged_write: the create whose local commit it loses.</summary>
+    private const int LostTaggedCreate = 40;
+    private static int _taggedCreates;
+
     public static async Task Create(HttpContext ctx, NodeContext node)
     {
         CreateBody.Parsed parsed;
@@ -76,6 +80,11 @@ public static class CreateRoutes
             // quorum_acks_peers_only replays a 201 that counts the peers' acks and leaves the leader's own out.
             body["quorum_acks"] = QuorumAcks(node, outcome.Got - (node.Faults.IsOn(FaultSwitches.QuorumAcksPeersOnly) ? 1 : 0));
         }
+        // leader_loses_40th_tagged_write replays a tag-index failure swallowed after the fan-out: the peers hold the memory,
+        // the leader that acknowledged it does not (its 40th federated create carrying tags; untagged writes never count).
+        if (node.Federation is not null && memory.Tags.Count > 0 && node.Faults.IsOn(FaultSwitches.LeaderLoses40thTaggedWrite)
+            && Interlocked.Increment(ref _taggedCreates) == LostTaggedCreate)
+            node.Store.Delete(stored.Id);
         if (node.Faults.IsOn(FaultSwitches.CreateAddsCopy)) await StoreCopyAsync(node, memory);
         // http_created_without_agent_id replays a 201 that drops agent_id; the memory itself still carries it.
         if (node.Faults.IsOn(FaultSwitches.HttpCreatedWithoutAgentId)) body.Remove("agent_id");

@@ -79,6 +79,11 @@ public sealed class Phase2Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 2 goes red on probe 1's body when the 201's quorum_acks leaves the leader out")]
     public Task QuorumAcksPeersOnly() => RedOnAsync("quorum_acks_peers_only");
 
+    // The leader lacks 1 of its 60 acknowledged writes (98 % ≥ 95 %: holds-95pct stays green) and waits out the 5 s deadline for it.
+    [Fact(DisplayName = "Phase 2 goes red on the leader holding every write it acknowledged when it loses its own copy of one")]
+    public Task LeaderLoses40thTaggedWrite() =>
+        RedOnAsync("leader_loses_40th_tagged_write", new Dictionary<string, string> { [ConvergeDeadlineSecs] = "5" });
+
     // The cluster never reports healthy: the preflight is red, and with no cluster no other fact has evidence.
     [Fact(DisplayName = "Phase 2 goes red on its preflight, leaving no other fact any evidence, when health never answers ok")]
     public Task HealthNeverOk() => RedOnAsync("health_never_ok", SelfTestSettings.ShortHealthTimeout);
