@@ -31,6 +31,9 @@ public sealed class FaultSwitches
     public const string ApiKeyRejected = "api_key_rejected";
     public const string Quota500PerDay = "quota_500_per_day";
     public const string LeaderLoses40thTaggedWrite = "leader_loses_40th_tagged_write";
+    public const string QuorumAcksClaimsAllNodes = "quorum_acks_claims_all_nodes";
+    public const string Quorum503RetryAfter5 = "quorum_503_retry_after_5";
+    public const string Quorum503ReasonOther = "quorum_503_reason_other";
 
     // Functional (Phase 1)
     public const string BackupNoManifest = "backup_no_manifest";
@@ -76,6 +79,7 @@ public sealed class FaultSwitches
         NoCatchupNoStragglers, FanoutHangAfterPeerFailure, SourceWithoutChaos, ServeExitsOnPushFailure, HttpQuorumAcksString, HttpRecallSlow2s,
         Leak8MibPerCreate, AgentRateLimit10, CreateAddsCopy, HealthNeverOk, FanoutContentAltered, Quorum503CountsPeersOnly,
         QuorumAcksPeersOnly, HttpCreatedWithoutAgentId, ApiKeyRejected, Quota500PerDay, LeaderLoses40thTaggedWrite,
+        QuorumAcksClaimsAllNodes, Quorum503RetryAfter5, Quorum503ReasonOther,
         BackupNoManifest, BackupKeepTwo, Mcp20Tools, CuratorRealError, RecallFindsNothing, StatsTotalZero,
         ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore, McpInputSchemaString, ServeUnhealthyAfterMaintenance, VersionBareNumber,
         McpToolCallsError, McpStoreUnseen, BackupEmptySnapshot, BackupOtherDatabase, McpInitializeOldProtocol,

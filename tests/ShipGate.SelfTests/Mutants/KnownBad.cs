@@ -82,6 +82,9 @@ public sealed record KnownBad(
         new("quorum_503_counts_peers_only", 2, ["p2.probe2.body"]),
         new("quorum_acks_peers_only", 2, ["p2.probe1.body"]),
         new("leader_loses_40th_tagged_write", 2, ["p2.leader.holds-all"]),
+        new("quorum_acks_claims_all_nodes", 2, ["p2.probe1.body"]),
+        new("quorum_503_retry_after_5", 2, ["p2.probe2.body"]),
+        new("quorum_503_reason_other", 2, ["p2.probe2.body"]),
         Unstarted("health_never_ok", 2),
 
         new("migrate_drop_every_100th", 3, ["p3.forward.read-written-n", "p3.rerun.idempotent", "p3.stats.totals-n", "p3.roundtrip.identical"]),
