@@ -54,6 +54,16 @@ public sealed class Phase1Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 1 goes red on the recorded version on every node when --version prints a bare number")]
     public Task VersionBareNumber() => RedOnAsync("version_bare_number");
 
+    // A v0.7.0 node that checks requests against another key than its config.toml's: healthy (health needs no key), but
+    // the gate's key is refused, so the preflight is red, worded as such, and nothing else of the phase has evidence.
+    [Fact(DisplayName = "Phase 1 goes red on its preflight, named as the rejected API key, when a v0.7.0 node refuses the gate's key")]
+    public async Task ApiKeyRejected()
+    {
+        var run = await SelfTestCampaign.PhaseAsync(1, "api_key_rejected", "api_key_rejected", _log, SelfTestSettings.V070, []);
+        RedSet.ShouldBe(run, _log, KnownBad.Of("api_key_rejected", 1));
+        Assert.Contains("node rejected the gate's API key", run.Findings.Single(f => f.Criterion == "p1.preflight").Verdict.Message);
+    }
+
     // tools/list and every other surface are honest; only the handshake names an older protocol revision.
     [Fact(DisplayName = "Phase 1 goes red on the MCP initialize answer on every node when it names an older protocolVersion")]
     public Task McpInitializeOldProtocol() => RedOnAsync("mcp_initialize_old_protocol");
