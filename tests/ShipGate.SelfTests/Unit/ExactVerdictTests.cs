@@ -32,6 +32,15 @@ public sealed class ExactVerdictTests
         ExactVerdicts.McpServerVersion(Evidence("0.5.9"), "node-a").Verdict.Message
             .Should().Contain("serverInfo.version '0.5.9', but --version prints 'ai-memory 0.6.0'");
 
+    // version_bare_number: the line's form is version.recorded's red; the number still equals serverInfo.version.
+    [Fact]
+    public void ABareVersionNumberIsComparedByItsNumber()
+    {
+        var e = Evidence();
+        e = e with { Nodes = [e.Nodes[0] with { Version = "0.6.0" }] };
+        ExactVerdicts.McpServerVersion(e, "node-a").Verdict.Outcome.Should().Be(Outcome.Pass);
+    }
+
     // curator_silent_without_llm: no error at all passes the old "none other than" rule, not this one.
     [Theory]
     [InlineData(new string[0], true, 0L, "errors [], expected exactly [no LLM client configured]")]
