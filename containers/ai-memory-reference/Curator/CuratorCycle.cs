@@ -39,7 +39,8 @@ public sealed class CuratorCycle(IMemoryStore store, FaultSwitches faults)
         if (truncated) errors.Add($"collect_candidates truncated at cap={cap}");
         // curator_real_error replays a cycle that really failed, which a "≤ 1 error" rule must not swallow.
         if (faults.IsOn(FaultSwitches.CuratorRealError)) errors.Add("collect_candidates failed: database is locked");
-        errors.Add(NoLlm);
+        // curator_silent_without_llm replays a dry run that reports no error with no LLM configured (v0.6.0 src/curator.rs:132-133 reports one).
+        if (!faults.IsOn(FaultSwitches.CuratorSilentWithoutLlm)) errors.Add(NoLlm);
 
         return new CuratorReport
         {

@@ -30,6 +30,10 @@ public sealed class FaultSwitches
     public const string HttpCreatedWithoutAgentId = "http_created_without_agent_id";
     public const string ApiKeyRejected = "api_key_rejected";
     public const string Quota500PerDay = "quota_500_per_day";
+    public const string LeaderLoses40thTaggedWrite = "leader_loses_40th_tagged_write";
+    public const string QuorumAcksClaimsAllNodes = "quorum_acks_claims_all_nodes";
+    public const string Quorum503RetryAfter5 = "quorum_503_retry_after_5";
+    public const string Quorum503ReasonOther = "quorum_503_reason_other";
 
     // Functional (Phase 1)
     public const string BackupNoManifest = "backup_no_manifest";
@@ -51,6 +55,8 @@ public sealed class FaultSwitches
     public const string McpInitializeOldProtocol = "mcp_initialize_old_protocol";
     public const string RestoreCopiesNothing = "restore_copies_nothing";
     public const string RestoreKeepsLater = "restore_keeps_later";
+    public const string McpServerVersionStale = "mcp_server_version_stale";
+    public const string CuratorSilentWithoutLlm = "curator_silent_without_llm";
     public const string McpRecallIgnoresNamespace = "mcp_recall_ignores_namespace";
     public const string HttpGetUnknownAnswersOther = "http_get_unknown_answers_other";
 
@@ -72,11 +78,13 @@ public sealed class FaultSwitches
         FanoutDropLastPeer, Quorum201WithoutPeers, QuorumLeaderNotCounted, AckBeforeCommit,
         NoCatchupNoStragglers, FanoutHangAfterPeerFailure, SourceWithoutChaos, ServeExitsOnPushFailure, HttpQuorumAcksString, HttpRecallSlow2s,
         Leak8MibPerCreate, AgentRateLimit10, CreateAddsCopy, HealthNeverOk, FanoutContentAltered, Quorum503CountsPeersOnly,
-        QuorumAcksPeersOnly, HttpCreatedWithoutAgentId, ApiKeyRejected, Quota500PerDay,
+        QuorumAcksPeersOnly, HttpCreatedWithoutAgentId, ApiKeyRejected, Quota500PerDay, LeaderLoses40thTaggedWrite,
+        QuorumAcksClaimsAllNodes, Quorum503RetryAfter5, Quorum503ReasonOther,
         BackupNoManifest, BackupKeepTwo, Mcp20Tools, CuratorRealError, RecallFindsNothing, StatsTotalZero,
         ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore, McpInputSchemaString, ServeUnhealthyAfterMaintenance, VersionBareNumber,
         McpToolCallsError, McpStoreUnseen, BackupEmptySnapshot, BackupOtherDatabase, McpInitializeOldProtocol,
-        RestoreCopiesNothing, RestoreKeepsLater, McpRecallIgnoresNamespace, HttpGetUnknownAnswersOther,
+        RestoreCopiesNothing, RestoreKeepsLater, McpRecallIgnoresNamespace, HttpGetUnknownAnswersOther, McpServerVersionStale,
+        CuratorSilentWithoutLlm,
         MigrateDropEvery100th, MigrateRerunDuplicates, MigrateCorruptContent, MigrateLyingReport,
         ListPageCap20, PeerAssignsOwnIds, QuorumReasonUnreachable, HeadBodies, SlowStart5s,
     };

@@ -15,8 +15,9 @@ public sealed class CatchupLoop(FederationOptions options, IMemoryStore store, F
     private readonly Dictionary<string, string?> _cursors = new(StringComparer.Ordinal);
 
     public bool Enabled => options.Enabled && options.CatchupInterval > TimeSpan.Zero
-        // Both regressions replayed here shipped without a catch-up loop.
-        && !faults.IsOn(FaultSwitches.FanoutDropLastPeer) && !faults.IsOn(FaultSwitches.NoCatchupNoStragglers);
+        // The regressions replayed here shipped without a catch-up loop (v0.6.0 has none), which would heal them.
+        && !faults.IsOn(FaultSwitches.FanoutDropLastPeer) && !faults.IsOn(FaultSwitches.NoCatchupNoStragglers)
+        && !faults.IsOn(FaultSwitches.LeaderLoses40thTaggedWrite);
 
     public async Task RunAsync(CancellationToken ct)
     {

@@ -22,6 +22,9 @@ public sealed class QuorumWriter(FederationOptions options, FaultSwitches faults
     /// <summary>What a 201 claims without waiting (ack_before_commit).</summary>
     public int ClaimedAcks => options.W;
 
+    /// <summary>Every node of the cluster, the leader included: what quorum_acks_claims_all_nodes claims.</summary>
+    public int AllNodes => options.Peers.Count + 1;
+
     /// <summary>Completes, with the panic's line, when serve_exits_on_push_failure's fan-out error path panicked.</summary>
     public Task<string> Crashed => _crashed.Task;
 

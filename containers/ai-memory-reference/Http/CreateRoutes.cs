@@ -11,6 +11,10 @@ public static class CreateRoutes
 {
     public const int MaxBulk = 1000;
 
+    /// <summary>leader_loses_40th_tagged_write: the create whose local commit it loses.</summary>
+    private const int LostTaggedCreate = 40;
+    private static int _taggedCreates;
+
     public static async Task Create(HttpContext ctx, NodeContext node)
     {
         CreateBody.Parsed parsed;
@@ -64,18 +68,28 @@ public static class CreateRoutes
             if (!outcome.Met)
             {
                 // The local row stays: v0.6.0 never rolls back (contract §2.2 step 7).
-                ctx.Response.Headers.RetryAfter = "2";
+                // quorum_503_retry_after_5 replays a Retry-After other than v0.6.0's 2 (src/handlers.rs:366, :376).
+                ctx.Response.Headers.RetryAfter = node.Faults.IsOn(FaultSwitches.Quorum503RetryAfter5) ? "5" : "2";
                 // quorum_503_counts_peers_only replays a body that leaves the leader out of both counts.
                 var leader = node.Faults.IsOn(FaultSwitches.Quorum503CountsPeersOnly) ? 1 : 0;
                 await Reply.Json(ctx, 503, new JsonObject
                 {
-                    ["error"] = "quorum_not_met", ["got"] = outcome.Got - leader, ["needed"] = outcome.Needed - leader, ["reason"] = outcome.Reason,
+                    ["error"] = "quorum_not_met", ["got"] = outcome.Got - leader, ["needed"] = outcome.Needed - leader,
+                    // quorum_503_reason_other replays a reason outside v0.6.0's public strings (src/federation.rs:356-362).
+                    ["reason"] = node.Faults.IsOn(FaultSwitches.Quorum503ReasonOther) ? "quorum_timeout" : outcome.Reason,
                 });
                 return;
             }
             // quorum_acks_peers_only replays a 201 that counts the peers' acks and leaves the leader's own out.
-            body["quorum_acks"] = QuorumAcks(node, outcome.Got - (node.Faults.IsOn(FaultSwitches.QuorumAcksPeersOnly) ? 1 : 0));
+            // quorum_acks_claims_all_nodes replays a 201 that counts every configured node, up or not.
+            var acks = node.Faults.IsOn(FaultSwitches.QuorumAcksClaimsAllNodes) ? federation.AllNodes : outcome.Got;
+            body["quorum_acks"] = QuorumAcks(node, acks - (node.Faults.IsOn(FaultSwitches.QuorumAcksPeersOnly) ? 1 : 0));
         }
+        // leader_loses_40th_tagged_write replays a tag-index failure swallowed after the fan-out: the peers hold the memory,
+        // the leader that acknowledged it does not (its 40th federated create carrying tags; untagged writes never count).
+        if (node.Federation is not null && memory.Tags.Count > 0 && node.Faults.IsOn(FaultSwitches.LeaderLoses40thTaggedWrite)
+            && Interlocked.Increment(ref _taggedCreates) == LostTaggedCreate)
+            node.Store.Delete(stored.Id);
         if (node.Faults.IsOn(FaultSwitches.CreateAddsCopy)) await StoreCopyAsync(node, memory);
         // http_created_without_agent_id replays a 201 that drops agent_id; the memory itself still carries it.
         if (node.Faults.IsOn(FaultSwitches.HttpCreatedWithoutAgentId)) body.Remove("agent_id");

@@ -21,6 +21,7 @@ public sealed class McpServer(McpSession session, TextReader input, TextWriter o
     };
 
     private const string OldProtocolVersion = "2024-10-07";
+    private const string StaleServerVersion = "0.5.9";
 
     public async Task RunAsync()
     {
@@ -74,6 +75,8 @@ public sealed class McpServer(McpSession session, TextReader input, TextWriter o
                 var result = InitializeResult.DeepClone();
                 // mcp_initialize_old_protocol replays a handshake that names an older MCP revision than v0.6.0's.
                 if (session.Faults.IsOn(FaultSwitches.McpInitializeOldProtocol)) result["protocolVersion"] = OldProtocolVersion;
+                // mcp_server_version_stale replays a serverInfo.version left behind by a version bump (--version says the new one).
+                if (session.Faults.IsOn(FaultSwitches.McpServerVersionStale)) result["serverInfo"]!["version"] = StaleServerVersion;
                 return result;
             case "ping":
             case "notifications/initialized":

@@ -42,7 +42,7 @@ public sealed record KnownBad(
         new("backup_keep_two", 1, EveryNode(1, "backup.one-snapshot", "backup.one-manifest"), Unproven: EveryNode(1, "backup.manifest-sha256"),
             UnprovenWhy: NoSha),
         new("mcp_20_tools", 1, EveryNode(1, "mcp.tools", "mcp.tool-names")),
-        new("curator_real_error", 1, EveryNode(1, "curator.no-unexpected-errors")),
+        new("curator_real_error", 1, EveryNode(1, "curator.no-unexpected-errors", "curator.dry-run-exact")),
         new("recall_finds_nothing", 1, EveryNode(1, "recall.hits", "mcp.round-trip"), Unproven: EveryNode(1, "namespace.isolated"), UnprovenWhy: NoOwnRead),
         // The restored node's stats.total is 0 as well, against the snapshot's 1.
         new("stats_total_zero", 1, EveryNode(1, "stats.total", "backup.restorable", "restore.from-backup")),
@@ -62,6 +62,8 @@ public sealed record KnownBad(
         new("restore_keeps_later", 1, EveryNode(1, "restore.from-backup")),
         new("mcp_recall_ignores_namespace", 1, EveryNode(1, "namespace.isolated")),
         new("http_get_unknown_answers_other", 1, EveryNode(1, "http.unknown-id-404")),
+        new("mcp_server_version_stale", 1, EveryNode(1, "mcp.server-version")),
+        new("curator_silent_without_llm", 1, EveryNode(1, "curator.dry-run-exact")),
 
         new("fanout_drop_last_peer", 2, ["p2.node-c.holds-95pct"], Unproven: ["p2.node-c.content-as-sent"],
             UnprovenWhy: "node-c holds none of the acknowledged rows, so it has no content to compare with what was sent"),
@@ -85,6 +87,10 @@ public sealed record KnownBad(
         new("fanout_content_altered", 2, ["p2.node-b.content-as-sent", "p2.node-c.content-as-sent"]),
         new("quorum_503_counts_peers_only", 2, ["p2.probe2.body"]),
         new("quorum_acks_peers_only", 2, ["p2.probe1.body"]),
+        new("leader_loses_40th_tagged_write", 2, ["p2.leader.holds-all"]),
+        new("quorum_acks_claims_all_nodes", 2, ["p2.probe1.body"]),
+        new("quorum_503_retry_after_5", 2, ["p2.probe2.body"]),
+        new("quorum_503_reason_other", 2, ["p2.probe2.body"]),
         Unstarted("health_never_ok", 2),
 
         new("migrate_drop_every_100th", 3, ["p3.forward.read-written-n", "p3.rerun.idempotent", "p3.stats.totals-n", "p3.roundtrip.identical"]),

@@ -99,5 +99,13 @@ public sealed class Phase1Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 1 goes red on the unknown id on every node when GET of an unknown id answers another memory")]
     public Task HttpGetUnknownAnswersOther() => RedOnAsync("http_get_unknown_answers_other");
 
+    // protocolVersion and serverInfo.name are right (mcp.initialize stays green); only the version is stale.
+    [Fact(DisplayName = "Phase 1 goes red on the MCP server version on every node when serverInfo.version differs from --version")]
+    public Task McpServerVersionStale() => RedOnAsync("mcp_server_version_stale");
+
+    // errors [] has no error other than the no-LLM one, so curator.no-unexpected-errors stays green: only the exact report sees it.
+    [Fact(DisplayName = "Phase 1 goes red on the exact curator dry-run report on every node when it reports no error without an LLM")]
+    public Task CuratorSilentWithoutLlm() => RedOnAsync("curator_silent_without_llm");
+
     private Task RedOnAsync(string faultSwitch) => MutantRun.RedOnAsync(1, faultSwitch, _log);
 }

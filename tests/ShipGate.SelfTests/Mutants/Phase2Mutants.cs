@@ -79,9 +79,24 @@ public sealed class Phase2Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 2 goes red on probe 1's body when the 201's quorum_acks leaves the leader out")]
     public Task QuorumAcksPeersOnly() => RedOnAsync("quorum_acks_peers_only");
 
+    // The leader lacks 1 of its 60 acknowledged writes (98 % ≥ 95 %: holds-95pct stays green) and waits out the 5 s deadline for it.
+    [Fact(DisplayName = "Phase 2 goes red on the leader holding every write it acknowledged when it loses its own copy of one")]
+    public Task LeaderLoses40thTaggedWrite() =>
+        RedOnAsync("leader_loses_40th_tagged_write", new Dictionary<string, string> { [ConvergeDeadlineSecs] = "5" });
+
     // The cluster never reports healthy: the preflight is red, and with no cluster no other fact has evidence.
     [Fact(DisplayName = "Phase 2 goes red on its preflight, leaving no other fact any evidence, when health never answers ok")]
     public Task HealthNeverOk() => RedOnAsync("health_never_ok", SelfTestSettings.ShortHealthTimeout);
+
+    // 3 ≥ W passed before; with node-b down only 2 nodes could acknowledge.
+    [Fact(DisplayName = "Phase 2 goes red on probe 1's body when quorum_acks counts every configured node, up or not")]
+    public Task QuorumAcksClaimsAllNodes() => RedOnAsync("quorum_acks_claims_all_nodes");
+
+    [Fact(DisplayName = "Phase 2 goes red on probe 2's body when Retry-After is 5 where the row says 2")]
+    public Task Quorum503RetryAfter5() => RedOnAsync("quorum_503_retry_after_5");
+
+    [Fact(DisplayName = "Phase 2 goes red on probe 2's body when reason is neither timeout nor unreachable")]
+    public Task Quorum503ReasonOther() => RedOnAsync("quorum_503_reason_other");
 
     private Task RedOnAsync(string faultSwitch, IReadOnlyDictionary<string, string>? extra = null) => MutantRun.RedOnAsync(2, faultSwitch, _log, extra);
 }

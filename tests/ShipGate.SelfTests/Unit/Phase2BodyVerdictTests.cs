@@ -18,7 +18,7 @@ public sealed class Phase2BodyVerdictTests
         var (verdict, measured) = ProbeBodyVerdicts.QuorumNotMetBody(WithProbes(probe2: Probe(503, V060Body, "2", "quorum_not_met")));
 
         verdict.Outcome.Should().Be(Outcome.Pass, verdict.Message);
-        measured.Should().Be("got 1, needed 2, Retry-After 2");
+        measured.Should().Be("got 1, needed 2, reason timeout, Retry-After 2");
     }
 
     [Theory]
@@ -28,6 +28,8 @@ public sealed class Phase2BodyVerdictTests
     [InlineData(V060Body, "0", "Retry-After '0'")]
     [InlineData(V060Body, "-2", "Retry-After '-2'")]
     [InlineData(V060Body, null, "Retry-After 'none'")]
+    [InlineData(V060Body, "5", "Retry-After '5', the row says 2")]
+    [InlineData("""{"error":"quorum_not_met","got":1,"needed":2,"reason":"quorum_timeout"}""", "2", "reason 'quorum_timeout' with both peers down")]
     [InlineData("quorum not met", "2", "not quorum_not_met JSON")]
     public void A503BodyThatDoesNotDescribeTheRequestFails(string body, string? retryAfter, string reason)
     {
@@ -35,6 +37,23 @@ public sealed class Phase2BodyVerdictTests
 
         verdict.Outcome.Should().Be(Outcome.Fail);
         verdict.Message.Should().Contain(reason);
+    }
+
+    // quorum_reason_unreachable: the other of v0.6.0's two public reasons is as good as the first.
+    [Fact]
+    public void UnreachableIsAReasonTheRowAllows() =>
+        ProbeBodyVerdicts.QuorumNotMetBody(WithProbes(probe2: Probe(503, V060Body.Replace("timeout", "unreachable"), "2", "quorum_not_met")))
+            .Verdict.Outcome.Should().Be(Outcome.Pass);
+
+    // A row whose release answers otherwise is judged by its own values.
+    [Fact]
+    public void ARowThatSaysOtherwiseIsJudgedByItsOwnValues()
+    {
+        var row = ShipGate.Contract.Versions.ExactValues.V060 with { QuorumAcksAreLiveNodes = false, QuorumRetryAfterSeconds = 5 };
+        ProbeBodyVerdicts.Probe1Acks(WithProbes(probe1: Probe(201, """{"id":"x","quorum_acks":3}""", null)) with { Exact = row })
+            .Verdict.Outcome.Should().Be(Outcome.Pass);
+        ProbeBodyVerdicts.QuorumNotMetBody(WithProbes(probe2: Probe(503, V060Body, "5", "quorum_not_met")) with { Exact = row })
+            .Verdict.Outcome.Should().Be(Outcome.Pass);
     }
 
     [Fact]
@@ -47,8 +66,9 @@ public sealed class Phase2BodyVerdictTests
     [Theory]
     [InlineData("""{"id":"x","quorum_acks":2}""", Outcome.Pass)]
     [InlineData("""{"id":"x","quorum_acks":1}""", Outcome.Fail)]
+    [InlineData("""{"id":"x","quorum_acks":3}""", Outcome.Fail)]
     [InlineData("""{"id":"x"}""", Outcome.Fail)]
-    public void Probe1sCreatedBodyMustClaimW(string body, Outcome outcome) =>
+    public void Probe1sCreatedBodyMustClaimTheNodesUp(string body, Outcome outcome) =>
         ProbeBodyVerdicts.Probe1Acks(WithProbes(probe1: Probe(201, body, null))).Verdict.Outcome.Should().Be(outcome);
 
     [Fact]
