@@ -61,7 +61,7 @@ runs = [line.split() for line in open(os.path.join(out, "runs.txt"))]
 med = lambda xs: f"{statistics.median(xs):8.1f}" if xs else "       -"
 # Seconds to ms for the cycle's four steps; the sub-steps are recorded in ms (absent before they were recorded).
 steps = [("start", 1000), ("writes", 1000), ("converge", 1000), ("reset", 1000), ("serves_ms", 1), ("ready_ms", 1), ("ready_writes", 1),
-         ("ready_polls", 1), ("arm_ms", 1), ("disarm_ms", 1), ("stops_ms", 1)]
+         ("ready_polls", 1), ("arm_ms", 1), ("disarm_ms", 1), ("stops_ms", 1), ("fault_ms", 1), ("longest_write_ms", 1)]
 node = [("start", "ms", "launch"), ("start", "health_ms", "health"), ("start", "health_probes", "probes"), ("start", "key_check_ms", "key"),
         ("stop", "ms", "kill+wait")]
 for commit in dict.fromkeys(r[0] for r in runs):
