@@ -77,7 +77,9 @@ public sealed class BackupTests
         r.ExitCode.Should().Be(0, r.ToString());
         r.Json["status"]!.GetValue<string>().Should().Be("restored");
         (await CliRunner.RunAsync(dir, "stats", "--json")).Json["total"]!.GetValue<long>().Should().Be(1);
-        Directory.GetFiles(dir.Path, "ai-memory.pre-restore-*.db").Should().ContainSingle();
+        // The release stamps it as its snapshots (v0.6.0 src/main.rs:4038-4039): ai-memory.pre-restore-2026-04-20T175730Z.db.
+        Path.GetFileName(Directory.GetFiles(dir.Path, "ai-memory.pre-restore-*.db").Should().ContainSingle().Which)
+            .Should().MatchRegex(@"^ai-memory\.pre-restore-\d{4}-\d{2}-\d{2}T\d{6}Z\.db$");
 
         var snapshot = Directory.GetFiles(dir.File("snaps"), "ai-memory-*.db").Single();
         File.AppendAllText(snapshot, "tampered");

@@ -39,7 +39,8 @@ public sealed class SutKindTests
     {
         var workflow = File.ReadAllText(Path.Combine(Support.Repo.Root, ".github", "workflows", "ship-gate.yml"));
         workflow.Should().Contain($"docker build -t {SutKind.ReferenceImageRepository}:")
-            .And.Contain($"SHIPGATE_NODE_IMAGE: ${{{{ inputs.node_image || '{SutKind.ReferenceImageRepository}:");
+            .And.Contain($"echo \"image={SutKind.ReferenceImageRepository}:")
+            .And.Contain("SHIPGATE_NODE_IMAGE: ${{ needs.campaign.outputs.image }}");
     }
 
     [Fact]

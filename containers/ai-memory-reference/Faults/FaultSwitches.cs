@@ -49,6 +49,10 @@ public sealed class FaultSwitches
     public const string BackupEmptySnapshot = "backup_empty_snapshot";
     public const string BackupOtherDatabase = "backup_other_database";
     public const string McpInitializeOldProtocol = "mcp_initialize_old_protocol";
+    public const string RestoreCopiesNothing = "restore_copies_nothing";
+    public const string RestoreKeepsLater = "restore_keeps_later";
+    public const string McpRecallIgnoresNamespace = "mcp_recall_ignores_namespace";
+    public const string HttpGetUnknownAnswersOther = "http_get_unknown_answers_other";
 
     // Migration (Phase 3)
     public const string MigrateDropEvery100th = "migrate_drop_every_100th";
@@ -72,6 +76,7 @@ public sealed class FaultSwitches
         BackupNoManifest, BackupKeepTwo, Mcp20Tools, CuratorRealError, RecallFindsNothing, StatsTotalZero,
         ServeDiesAfter20s, StatsTotalString, RecallJsonNoScore, McpInputSchemaString, ServeUnhealthyAfterMaintenance, VersionBareNumber,
         McpToolCallsError, McpStoreUnseen, BackupEmptySnapshot, BackupOtherDatabase, McpInitializeOldProtocol,
+        RestoreCopiesNothing, RestoreKeepsLater, McpRecallIgnoresNamespace, HttpGetUnknownAnswersOther,
         MigrateDropEvery100th, MigrateRerunDuplicates, MigrateCorruptContent, MigrateLyingReport,
         ListPageCap20, PeerAssignsOwnIds, QuorumReasonUnreachable, HeadBodies, SlowStart5s,
     };

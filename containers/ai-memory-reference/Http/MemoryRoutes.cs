@@ -37,6 +37,9 @@ public static class MemoryRoutes
     public static Task Get(HttpContext ctx, NodeContext node)
     {
         var memory = node.Store.Get(RouteId(ctx));
+        // http_get_unknown_answers_other replays a lookup that falls back to another memory when the id is unknown.
+        if (memory is null && node.Faults.IsOn(FaultSwitches.HttpGetUnknownAnswersOther))
+            memory = node.Store.List(new ListQuery { Limit = 1 }).FirstOrDefault();
         if (memory is null) return NotFound(ctx);
         var links = LinkTable.ToJson(LinkTable.For(node.Store, memory.Id));
         return Reply.Json(ctx, 200, new JsonObject { ["memory"] = Reply.Memory(memory), ["links"] = links });

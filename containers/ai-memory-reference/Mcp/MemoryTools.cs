@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiMemory.Reference.Cli;
+using AiMemory.Reference.Faults;
 using AiMemory.Reference.Model;
 using AiMemory.Reference.Release;
 using AiMemory.Reference.Storage;
@@ -104,9 +105,11 @@ public static class MemoryTools
     private static string Recall(ToolArgs a, McpSession s)
     {
         var budget = a.Long("budget_tokens");
+        // mcp_recall_ignores_namespace replays a memory_recall that drops its namespace argument and searches every namespace.
+        var ns = s.Faults.IsOn(FaultSwitches.McpRecallIgnoresNamespace) ? null : a.Str("namespace");
         var result = s.Store.Recall(new RecallQuery
         {
-            Context = a.Required("context"), Namespace = a.Str("namespace"), Limit = a.Int("limit", 10, 0, 50),
+            Context = a.Required("context"), Namespace = ns, Limit = a.Int("limit", 10, 0, 50),
             Tag = a.Str("tags"), Since = a.Str("since"), Until = a.Str("until"), BudgetTokens = budget,
         });
         var output = new JsonObject

@@ -20,6 +20,9 @@ public sealed record BadConfigCase(string Name, int Phase, string Setting, IRead
         new("executable-not-ai-memory", 1, SettingNames.NodeExecutable, Env(SettingNames.NodeExecutable, "/bin/true")),
         // Only ever a socket path that cannot exist: never a network address.
         new("no-docker-engine", 1, "DOCKER_HOST", Env("DOCKER_HOST", $"unix:///nonexistent/shipgate-no-engine-{Environment.ProcessId}.sock")),
+        // Debian's PostgreSQL without pgvector (the offline pgvector image's own base): ai-memory's migrate would fail on
+        // CREATE EXTENSION vector, so Phase 3's preflight names the image and the missing extension first.
+        new("postgres-without-pgvector", 3, SettingNames.PostgresImage, Env(SettingNames.PostgresImage, "shipgate/postgres:offline")),
         new("unknown-fault-class", 4, SettingNames.ChaosFaults, Env(SettingNames.ChaosFaults, "meteor_strike")),
         new("non-numeric-cycles", 4, SettingNames.ChaosCycles, Env(SettingNames.ChaosCycles, "ten")),
     ];

@@ -54,6 +54,16 @@ public sealed class Phase1Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 1 goes red on the recorded version on every node when --version prints a bare number")]
     public Task VersionBareNumber() => RedOnAsync("version_bare_number");
 
+    // A v0.7.0 node that checks requests against another key than its config.toml's: healthy (health needs no key), but
+    // the gate's key is refused, so the preflight is red, worded as such, and nothing else of the phase has evidence.
+    [Fact(DisplayName = "Phase 1 goes red on its preflight, named as the rejected API key, when a v0.7.0 node refuses the gate's key")]
+    public async Task ApiKeyRejected()
+    {
+        var run = await SelfTestCampaign.PhaseAsync(1, "api_key_rejected", "api_key_rejected", _log, SelfTestSettings.V070, []);
+        RedSet.ShouldBe(run, _log, KnownBad.Of("api_key_rejected", 1));
+        Assert.Contains("node rejected the gate's API key", run.Findings.Single(f => f.Criterion == "p1.preflight").Verdict.Message);
+    }
+
     // tools/list and every other surface are honest; only the handshake names an older protocol revision.
     [Fact(DisplayName = "Phase 1 goes red on the MCP initialize answer on every node when it names an older protocolVersion")]
     public Task McpInitializeOldProtocol() => RedOnAsync("mcp_initialize_old_protocol");
@@ -73,6 +83,21 @@ public sealed class Phase1Mutants(ITestOutputHelper output)
     // A well-formed, intact database with the schema and no rows: only its content shows it is not the node's.
     [Fact(DisplayName = "Phase 1 goes red on the restorable backup on every node when backup snapshots another, empty database")]
     public Task BackupOtherDatabase() => RedOnAsync("backup_other_database");
+
+    // The backup and its snapshot are honest (backup.restorable green); restore prints its success line and changes nothing.
+    [Fact(DisplayName = "Phase 1 goes red on the restore from the backup on every node when restore reports success and copies nothing")]
+    public Task RestoreCopiesNothing() => RedOnAsync("restore_copies_nothing");
+
+    // A pre-restore file is there, so only what the restarted node serves and counts shows the later memory kept.
+    [Fact(DisplayName = "Phase 1 goes red on the restore from the backup on every node when restore keeps the memory stored after the backup")]
+    public Task RestoreKeepsLater() => RedOnAsync("restore_keeps_later");
+
+    // The round trip's recall ran before the other namespace held a memory, so it stays green; the isolation reads do not.
+    [Fact(DisplayName = "Phase 1 goes red on namespace isolation on every node when MCP memory_recall ignores its namespace")]
+    public Task McpRecallIgnoresNamespace() => RedOnAsync("mcp_recall_ignores_namespace");
+
+    [Fact(DisplayName = "Phase 1 goes red on the unknown id on every node when GET of an unknown id answers another memory")]
+    public Task HttpGetUnknownAnswersOther() => RedOnAsync("http_get_unknown_answers_other");
 
     private Task RedOnAsync(string faultSwitch) => MutantRun.RedOnAsync(1, faultSwitch, _log);
 }

@@ -37,6 +37,17 @@ public sealed class Phase3Mutants(ITestOutputHelper output)
     [Fact(DisplayName = "Phase 3 goes red on the seed, leaving no migration fact any evidence, when chaos is dropped from the source allowlist")]
     public Task SourceWithoutChaos() => RedOnAsync("source_without_chaos");
 
+    // A v0.7.0 node whose daily quota is 500, seeded with the release's 1000 rows: the gate's writers stay at 800 per
+    // agent (the row's share of 1000), so the first agent's 501st write is refused and the seed is short.
+    [Fact(DisplayName = "Phase 3 goes red on the seed, named as 429s, when a v0.7.0 node's quota is 500 memories per agent per day")]
+    public async Task Quota500PerDay()
+    {
+        var extra = new Dictionary<string, string>(SelfTestSettings.V070) { [ShipGate.Contract.SettingNames.P3Rows] = "1000" };
+        var run = await SelfTestCampaign.PhaseAsync(3, "quota_500_per_day", "quota_500_per_day", _log, extra, []);
+        RedSet.ShouldBe(run, _log, KnownBad.Of("quota_500_per_day", 3));
+        Assert.Contains("429", run.Findings.Single(f => f.Criterion == "p3.seed.stored-n").Verdict.Message);
+    }
+
     // The CLI stats total as a JSON string: the totals fact reads the right value, only the shape fact sees the type.
     [Fact(DisplayName = "Phase 3 goes red on the CLI shape when stats --json prints total as a string")]
     public Task StatsTotalString() => RedOnAsync("stats_total_string");

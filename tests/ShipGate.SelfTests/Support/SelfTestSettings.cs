@@ -47,6 +47,9 @@ public static class SelfTestSettings
         [ChaosWrites] = "30",
     };
 
+    /// <summary>The reference node as v0.7.0 (docs/node-contract.md §10): the gate gives it the v0.7.0 row from its --version.</summary>
+    public static readonly IReadOnlyDictionary<string, string> V070 = new Dictionary<string, string> { [NodeEnv] = "AI_MEMORY_REFERENCE_VERSION=0.7.0" };
+
     /// <summary>For a node that never becomes healthy: 5 s of waiting show it as well as the default 30.</summary>
     public static readonly IReadOnlyDictionary<string, string> ShortHealthTimeout = new Dictionary<string, string> { [HealthTimeoutSecs] = "5" };
 
@@ -63,7 +66,9 @@ public static class SelfTestSettings
         var pinned = Defaults();
         foreach (var (k, v) in shape ?? new Dictionary<string, string>()) pinned[k] = v;
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) pinned[k] = v;
-        pinned[NodeEnv] = faultSwitch is null ? "" : $"{FaultsVariable}={faultSwitch}";
+        // The switch joins what the caller's environment names (e.g. the reference node's release version).
+        var env = extra?.GetValueOrDefault(NodeEnv);
+        pinned[NodeEnv] = string.Join(";", new[] { faultSwitch is null ? null : $"{FaultsVariable}={faultSwitch}", env }.Where(e => !string.IsNullOrEmpty(e)));
         var n = Interlocked.Increment(ref _sequence);
         // A campaign id is a token of at most 64 characters: a comma list of switches joins with dots.
         var id = $"self-{DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture)}-{n}-p{phase}-{(faultSwitch ?? "honest").Replace(',', '.')}";

@@ -111,6 +111,7 @@ public static class CampaignBuilder
             ["version_row"] = reports.Select(r => J.Str(r.Evidence, "version_row")).FirstOrDefault(i => i is not null),
             ["tier"] = reports.Select(r => J.Str(r.Evidence, "tier")).FirstOrDefault(i => i is not null),
             ["gate_commit"] = options.GateCommit,
+            ["shipgate_version"] = GateVersion.Current,
             // The test run's own wall time (first start to last finish over the inputs): what a campaign costs,
             // setup and teardown included, beside each phase's duration_ms.
             ["wall_seconds"] = WallSeconds(runs),
@@ -151,6 +152,7 @@ public static class CampaignBuilder
         ["expected_phases"] = new JsonArray(CampaignOptions.AllPhases.Select(p => (JsonNode?)p).ToArray()),
         ["missing_phases"] = new JsonArray(CampaignOptions.AllPhases.Select(p => (JsonNode?)p).ToArray()),
         ["gate_commit"] = options.GateCommit,
+        ["shipgate_version"] = GateVersion.Current,
     }, []);
 
     private static JsonObject PhaseLine(int phase, List<PhaseReport> reports, List<Fact> facts)
