@@ -70,9 +70,10 @@ public sealed class ReleaseDecisionTests : IDisposable
 
         ConvertFailing(trx);
         Reasons.Should()
-            .Contain(r =>
-            r.Contains($"{Bound(GateSample.Partition).DisplayName}: passed, but the phase 4 record shows no cycle of {GateSample.Partition} where the fault "
-            + "applied", StringComparison.Ordinal));
+            .Contain(r => r.Contains($"p4.{GateSample.Partition}.convergence-bound: outcome Failed: fault fired in 0 of 50 cycles", StringComparison.Ordinal))
+            .And.Contain(r => r.Contains(
+                $"{GateSample.Partition} · Σok > 0: passed, but the phase 4 record shows no cycle of {GateSample.Partition} where the fault applied",
+                StringComparison.Ordinal));
         Reasons.Should().NotContain(r => r.Contains(GateSample.Kill, StringComparison.Ordinal));
     }
 
@@ -108,7 +109,20 @@ public sealed class ReleaseDecisionTests : IDisposable
         var trx = new TrxWriter().Phase1().Complete(2, p2).Phase3().Phase4();
 
         ConvertFailing(trx);
-        Reasons.Should().Contain("phases do not belong to one campaign: image_id differs (phase 1: sha256:0123abcd; phase 2: sha256:ffff0000)");
+        Reasons.Should().Contain("phases do not belong to one campaign: image_id differs (phase 1, 3, 4: sha256:0123abcd; phase 2: sha256:ffff0000)");
+    }
+
+    [Fact]
+    public void Phases_set_up_by_two_version_rows_are_not_one_campaign()
+    {
+        var p2 = GateSample.Phase2Evidence();
+        var p4 = GateSample.Phase4Evidence();
+        p2["version_row"] = "v0.6.0";
+        p4["version_row"] = "v0.7.0";
+        var trx = new TrxWriter().Phase1().Complete(2, p2).Phase3().Complete(4, p4);
+
+        ConvertFailing(trx);
+        Reasons.Should().Contain("phases do not belong to one campaign: version_row differs (phase 1, 2, 3: v0.6.0; phase 4: v0.7.0)");
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public sealed class WorkflowResultsJobTests(ITestOutputHelper output) : IDisposa
         var reasons = JsonNode.Parse(job.Outputs["reasons"])!.AsArray().Select(r => r!.GetValue<string>()).ToList();
         reasons.Should().ContainSingle(r => r.Contains("p1.node-b.mcp.tools", StringComparison.Ordinal));
         job.ExitOf("verdict").Should().Be(1);
-        job.Summary.Should().Contain("### Failed facts (1)").And.Contain("| 1 | `p1.node-b.mcp.tools` | node-b |");
+        job.Summary.Should().Contain("### Failed facts (2)").And.Contain("| 1 | `p1.node-b.mcp.tools` | node-b |");
     }
 
     [Fact]

@@ -18,8 +18,13 @@ public sealed record BadConfigCase(string Name, int Phase, string Setting, IRead
         new("missing-executable", 1, SettingNames.NodeExecutable, Env(SettingNames.NodeExecutable, "/nonexistent/ai-memory")),
         new("script-executable", 1, SettingNames.NodeExecutable, Env(SettingNames.NodeExecutable, ScriptPath)),
         new("executable-not-ai-memory", 1, SettingNames.NodeExecutable, Env(SettingNames.NodeExecutable, "/bin/true")),
-        // Only ever a socket path that cannot exist: never a network address.
-        new("no-docker-engine", 1, "DOCKER_HOST", Env("DOCKER_HOST", $"unix:///nonexistent/shipgate-no-engine-{Environment.ProcessId}.sock")),
+        // Only ever a socket path that cannot exist: never a network address. The engine wait is shortened (the
+        // default waits a minute for a busy engine); the red must still name DOCKER_HOST.
+        new("no-docker-engine", 1, "DOCKER_HOST", new Dictionary<string, string?>
+        {
+            ["DOCKER_HOST"] = $"unix:///nonexistent/shipgate-no-engine-{Environment.ProcessId}.sock",
+            [SettingNames.EngineWaitSecs] = "5",
+        }),
         // Debian's PostgreSQL without pgvector (the offline pgvector image's own base): ai-memory's migrate would fail on
         // CREATE EXTENSION vector, so Phase 3's preflight names the image and the missing extension first.
         new("postgres-without-pgvector", 3, SettingNames.PostgresImage, Env(SettingNames.PostgresImage, "shipgate/postgres:offline")),

@@ -2,6 +2,7 @@ using DotNet.Testcontainers.Builders;
 using FluentAssertions;
 using ShipGate.Fixtures.Cluster;
 using ShipGate.Fixtures.Faults;
+using ShipGate.Fixtures.Settings;
 
 namespace ShipGate.SelfTests.Faults;
 
@@ -15,6 +16,8 @@ public sealed class HostConditionsTests(ITestOutputHelper output)
     [Fact]
     public async Task TheTargetsFreezerIsReadThawedThenFrozen()
     {
+        // Testcontainers reads its engine configuration once: the engine is reached (and the API version set) first.
+        (await DockerEngine.PingAsync(TimeSpan.FromSeconds(GateSettings.DefaultEngineWaitSecs))).Error.Should().BeNull();
         await using var container = new ContainerBuilder(ImageResolver.OfflineSlimBase)
             .WithLabel(RunLabels.For(RunLabels.KindNode))
             .WithEntrypoint("sleep")

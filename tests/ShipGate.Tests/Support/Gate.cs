@@ -30,22 +30,7 @@ public static class Gate
         output.WriteLine($"{finding.Criterion}: pass: {finding.Verdict.Message}");
     }
 
-    public static string EvidenceLine(Finding finding) => JsonSerializer.Serialize(new
-    {
-        criterion = finding.Criterion,
-        phase = finding.Phase,
-        node = finding.Node,
-        verdict = Label(finding.Verdict.Outcome),
-        measured = finding.Measured,
-        threshold = finding.Threshold,
-        bound = finding.Bound,
-        message = finding.Verdict.Message,
-    }, Json);
+    public static string EvidenceLine(Finding finding) => FindingLine.Of(finding);
 
-    public static string Label(Outcome outcome) => outcome switch
-    {
-        Outcome.Pass => "pass",
-        Outcome.Fail => "fail",
-        _ => "no_evidence",
-    };
+    public static string Label(Outcome outcome) => FindingLine.Label(outcome);
 }

@@ -28,10 +28,11 @@ public abstract class PhaseFixture<TEvidence>(IMessageSink sink) : IAsyncLifetim
     {
         if (Interlocked.Exchange(ref _recordTaken, 1) == 1) return null;
         var record = JsonSerializer.SerializeToNode(Evidence, Evidence.GetType(), EvidenceLines.Json)!.AsObject();
-        record["settings"] = JsonSerializer.SerializeToNode(_settings, EvidenceLines.Json);
+        record[Fixtures.Evidence.PhaseRecords.SettingsField] = JsonSerializer.SerializeToNode(_settings, EvidenceLines.Json);
         // The cluster shape the release floor requires, recorded so the converter checks it rather than assumes it.
-        record["cluster"] = new JsonObject { ["nodes"] = Contract.Criteria.Topology.Nodes.Count, ["quorum_writes"] = Fixtures.Cluster.Cluster.QuorumWrites };
-        record["engine"] = _engine?.DeepClone();
+        record[Fixtures.Evidence.PhaseRecords.ClusterField] =
+            new JsonObject { ["nodes"] = Contract.Criteria.Topology.Nodes.Count, ["quorum_writes"] = Fixtures.Cluster.Cluster.QuorumWrites };
+        record[Fixtures.Evidence.PhaseRecords.EngineField] = _engine?.DeepClone();
         return record;
     }
 

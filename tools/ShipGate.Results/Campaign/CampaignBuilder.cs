@@ -63,9 +63,13 @@ public static class CampaignBuilder
 
             phaseFacts = phaseFacts.OrderBy(f => f.Test.Name.Contains("preflight", StringComparison.Ordinal) ? 0 : f.Status == FactStatus.NotRun ? 2 : 1)
                 .ThenBy(f => f.Test.Name, StringComparer.Ordinal).ToList();
+            var (recomputed, unread, written) = Recompute.Judge(phase, EvidenceChecks.AgainstRecord(phase, phaseFacts, evidence), evidence);
+            problem ??= unread;
+            evidence = written;
             records.Add((phase, evidence));
             reasons.AddRange(ImpossibleNumbers.Reasons(evidence, $"phase {phase} record"));
-            var (judged, missingFacts) = Completeness.Judge(phase, EvidenceChecks.AgainstRecord(phase, phaseFacts, evidence), evidence);
+            if (phase == 4) reasons.AddRange(EvidenceChecks.PartialFaults(evidence));
+            var (judged, missingFacts) = Completeness.Judge(phase, recomputed, evidence);
             phaseFacts = judged;
             facts.RemoveAll(f => f.Phase == phase);
             facts.AddRange(judged);
@@ -79,7 +83,7 @@ public static class CampaignBuilder
         var missing = CampaignOptions.AllPhases.Where(p => !phases.Contains(p)).ToList();
         var (strength, shortfalls) = Strength.Judge(records);
         var scope = missing.Count > 0 ? [$"partial campaign: phases {string.Join(", ", missing)} not run", .. shortfalls] : shortfalls;
-        reasons.InsertRange(0, OneCampaign.Reasons(campaignRecords, options.CampaignId));
+        reasons.InsertRange(0, OneCampaign.Reasons(campaignRecords, options.CampaignId, options.AiMemoryRef));
         foreach (var report in reports.Where(r => !r.Pass))
             reasons.AddRange(J.Array(report.Json, "reasons").Select(x => $"{Path.GetFileNameWithoutExtension(report.FileName)}: {x}"));
         reasons.AddRange(runFailures.Values);

@@ -56,4 +56,15 @@ public static class EvidenceChecks
             }
             : f).ToList();
     }
+
+    /// <summary>
+    /// Phase 4: a class whose fault applied in some of its cycles but not all measured a mix of struck and unstruck
+    /// clusters; each such class is named (none applied at all: <see cref="AgainstRecord"/>).
+    /// </summary>
+    public static IEnumerable<string> PartialFaults(JsonObject? record) =>
+        J.Array(record, "classes").Where(c => J.Bool(c, "enabled") == true)
+            .Select(c => (Fault: J.Str(c, "fault"), Cycles: J.Array(c, "cycles").Count,
+                Applied: J.Array(c, "cycles").Count(x => J.Bool(x, "fault_applied") == true)))
+            .Where(c => c.Applied > 0 && c.Applied < c.Cycles)
+            .Select(c => $"phase 4 {c.Fault}: the fault applied in {c.Applied} of its {c.Cycles} cycles, not all");
 }

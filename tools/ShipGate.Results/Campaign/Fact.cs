@@ -24,8 +24,9 @@ public sealed record EvidenceLine(
 /// everything else failed. <see cref="Expected"/> is the catalog fact the evidence line names (the skip marker for a
 /// skip, the display name only when the test wrote neither): the key, phase, node and class come from it.
 /// </summary>
+/// <param name="EvidenceText">The evidence line's JSON as the TRX holds it (compared with its recomputation, <see cref="Recompute"/>).</param>
 public sealed partial record Fact(TestRecord Test, string Source, int? Phase, string? Node, FactStatus Status, string Reason, EvidenceLine? Evidence,
-    string? PhaseEvidenceJson, ExpectedFact? Expected = null)
+    string? PhaseEvidenceJson, ExpectedFact? Expected = null, string? EvidenceText = null)
 {
     /// <summary>The fact's criterion key (catalog key), or null when neither evidence nor name maps to the catalog.</summary>
     public string? Key => Expected?.Key ?? Evidence?.Criterion;
@@ -44,11 +45,15 @@ public sealed partial record Fact(TestRecord Test, string Source, int? Phase, st
         EvidenceLine? evidence = null;
         string? evidenceProblem = null;
         string? phaseEvidence = null;
+        string? evidenceText = null;
         foreach (var raw in test.StdOut.Split('\n'))
         {
             var line = raw.TrimEnd('\r');
-            if (line.StartsWith(EvidencePrefix, StringComparison.Ordinal) && evidence is null)
-                (evidence, evidenceProblem) = ParseEvidence(line[EvidencePrefix.Length..]);
+            if (line.StartsWith(EvidencePrefix, StringComparison.Ordinal) && evidenceText is null)
+            {
+                evidenceText = line[EvidencePrefix.Length..];
+                (evidence, evidenceProblem) = ParseEvidence(evidenceText);
+            }
             else if (line.StartsWith(PhaseEvidencePrefix, StringComparison.Ordinal) && phaseEvidence is null)
                 phaseEvidence = line[PhaseEvidencePrefix.Length..];
         }
@@ -61,7 +66,7 @@ public sealed partial record Fact(TestRecord Test, string Source, int? Phase, st
         var (status, reason) = Classify(test, phase, evidence, evidenceProblem);
         if (status != FactStatus.Failed && EvidenceChecks.Contradiction(test, evidence, claimed, expected, named) is { } contradiction)
             (status, reason) = (FactStatus.Failed, contradiction);
-        return new Fact(test, source, phase, node, status, reason, evidence, phaseEvidence, expected);
+        return new Fact(test, source, phase, node, status, reason, evidence, phaseEvidence, expected, evidenceText);
     }
 
     private static readonly Lazy<Dictionary<string, ExpectedFact>> ByName =
@@ -107,7 +112,8 @@ public sealed partial record Fact(TestRecord Test, string Source, int? Phase, st
             : (FactStatus.Failed, $"{test.Name}: test passed but its evidence says {evidence.Verdict}: {evidence.Message}");
     }
 
-    private static (EvidenceLine?, string?) ParseEvidence(string json)
+    /// <summary>An evidence line's JSON read as the converter reads every line (also a recomputed one).</summary>
+    public static (EvidenceLine?, string?) ParseEvidence(string json)
     {
         try
         {

@@ -33,6 +33,9 @@ public sealed record Phase4Merge(List<Fact> Facts, JsonObject? Record, string? P
 /// </summary>
 public static class Phase4Shards
 {
+    /// <summary>The merged record's list of its shards: the converter's addition, not evidence.</summary>
+    public const string ShardsField = "shards";
+
     public const int Phase = 4;
 
     /// <summary>
@@ -94,7 +97,7 @@ public static class Phase4Shards
             foreach (var s in settings.Where(s => J.Str(s, "name") == SettingNames.ChaosFaults)) s!["value"] = string.Join(",", union);
         }
 
-        merged["shards"] = new JsonArray(shards.Select(s => (JsonNode?)new JsonObject
+        merged[ShardsField] = new JsonArray(shards.Select(s => (JsonNode?)new JsonObject
         {
             ["trx"] = Path.GetFileName(s.Source),
             ["enabled_faults"] = J.Strings(s.Enabled),
