@@ -37,7 +37,8 @@ public sealed class CampaignPageTests : IDisposable
         html.IndexOf("class=\"grid matrix\"", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("<ul class=\"checks\">", StringComparison.Ordinal));
         html.Should().Contain("<section class=\"phase\"><details><summary><h2>Phase 1")
             .And.Contain("<section class=\"phase\"><details open><summary><h2>Phase 2", "a phase that did not pass opens unfolded");
-        html.Should().Contain("<b>Phase 4 seconds per cycle (s)</b><span><span class=\"sub\">kill_primary_mid_write</span> ", "the recorded run's mean cycle is a key figure");
+        html.Should().Contain("<b>Phase 4 seconds per cycle (s)</b><span><span class=\"sub\">kill_primary_mid_write</span> ",
+            "the recorded run's mean cycle is a key figure");
     }
 
     [Fact]
