@@ -27,7 +27,7 @@ public sealed class MutationGeneratorTests(ITestOutputHelper output)
     private static readonly (string[] Fields, string[] Directions, string Why)[] Benign =
     [
         (["seconds", "millis", "_ms", "timings.start", "timings.writes", "timings.converge", "timings.reset", "seconds_polled", "seconds_to_converge",
-            "serve_waits[].ms", "polls", "port_polls", "pid", "beats", "stall_count", "fault_attempts", "lane", "lanes"], Both,
+            "serve_waits[].ms", "polls", "port_polls", "ready_writes", "health_probes", "pid", "beats", "stall_count", "fault_attempts", "lane", "lanes"], Both,
             "a duration, a poll count or a host figure: a report; the only time bound is the class budget, judged from the class's own seconds"),
         (["budget_seconds", "deadline_seconds"], Both, "the budget the run was given; the class (or burst) finished far inside either value"),
         (["curator.memories_eligible", "curator.memories_scanned", "curator.operations_attempted", "snapshot.bytes", "stats.db_size_bytes",
